@@ -1,0 +1,43 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { appealsRoutes } from './features/appeals/appeals.routes.js';
+import { healthRoutes } from './features/health/health.routes.js';
+import { organisationRoutes } from './features/organisation/organisation.routes.js';
+import { tokenService, tokensRoutes } from './features/tokens/index.js';
+import type { AppDeps, AppEnv } from './platform/http/env.js';
+import { handleError, notFound } from './platform/http/error-handler.js';
+import { inject, limitBody, requestLog, requireJson, securityHeaders } from './platform/http/middleware.js';
+
+/**
+ * The composition root: one Hono app for the Node entry, the Workers entry and every test.
+ * @example const app = createApp({ db, clock: systemClock, config, secrets, signer, log })
+ */
+export function createApp(deps: AppDeps) {
+  const services = { tokens: tokenService(deps) };
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', inject({ ...deps, ...services }));
+  app.use('*', requestLog());
+  app.use('*', securityHeaders());
+  app.use('*', limitBody(deps.config.BODY_LIMIT_BYTES));
+  app.use('/api/*', requireJson());
+
+  app.route('/', healthRoutes);
+  app.route('/', tokensRoutes);
+  app.route('/', organisationRoutes);
+  app.route('/', appealsRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'PrivateToken', {
+    type: 'http',
+    scheme: 'PrivateToken',
+    description: 'RFC 9577 Privacy Pass token (type 2, blind RSA). Obtain tokens from the issuer directory.',
+  });
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Zhitong 直通 API', version: '1' },
+  });
+
+  app.notFound(notFound);
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,128 @@
+import { publicVerif, util } from '@cloudflare/privacypass-ts';
+import { eq, inArray } from 'drizzle-orm';
+import { issuerKeys, spentNonces } from '../../../db/schema/index.js';
+import { DAY } from '../../platform/clock.js';
+import { fromBase64Url, toBase64Url } from '../../platform/crypto/encoding.js';
+import { sha256 } from '../../platform/crypto/hash.js';
+import { seal, unseal } from '../../platform/crypto/seal.js';
+import type { Secrets } from '../../platform/crypto/secrets.js';
+import type { Db } from '../../platform/db/db.js';
+
+const { BlindRSAMode, Issuer, getPublicKeyBytes } = publicVerif;
+
+export interface LiveKey {
+  /** token_key_id (SHA-256 of the published key), base64url */
+  id: string;
+  idBytes: Uint8Array;
+  publicKeyBytes: Uint8Array;
+  publicKey: CryptoKey;
+  state: 'active' | 'next';
+  notBefore: number;
+}
+
+const SEAL_CONTEXT = 'issuer-key';
+
+/** Generates an RSA-2048 key for token type 2 and stores it sealed. */
+export async function createIssuerKey(
+  db: Db,
+  secrets: Secrets,
+  now: number,
+  state: 'active' | 'next',
+  notBefore: number,
+) {
+  const pair = await Issuer.generateKey(BlindRSAMode.PSS, {
+    modulusLength: 2048,
+    publicExponent: new Uint8Array([1, 0, 1]),
+  });
+  const publicKeyBytes = await getPublicKeyBytes(pair.publicKey);
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+  const id = toBase64Url(sha256(publicKeyBytes));
+  await db.insert(issuerKeys).values({
+    id,
+    publicKey: toBase64Url(publicKeyBytes),
+    privateKeySealed: await seal(secrets.sealKey, pkcs8, `${SEAL_CONTEXT}:${id}`),
+    state,
+    notBefore: Math.floor(notBefore / 1000),
+    createdAt: now,
+  });
+  return id;
+}
+
+/** Makes sure an active key exists (first start). */
+export async function ensureIssuerKey(db: Db, secrets: Secrets, now: number): Promise<void> {
+  const [row] = await db
+    .select({ id: issuerKeys.id })
+    .from(issuerKeys)
+    .where(eq(issuerKeys.state, 'active'))
+    .limit(1);
+  if (!row) await createIssuerKey(db, secrets, now, 'active', now);
+}
+
+async function importPublic(bytes: Uint8Array): Promise<CryptoKey> {
+  const spki = util.convertRSASSAPSSToEnc(bytes);
+  return crypto.subtle.importKey('spki', spki as BufferSource, { name: 'RSA-PSS', hash: 'SHA-384' }, true, [
+    'verify',
+  ]);
+}
+
+/** The published keys (at most two): the active one and, during rotation, the next. */
+export async function liveKeys(db: Db): Promise<LiveKey[]> {
+  const rows = await db
+    .select()
+    .from(issuerKeys)
+    .where(inArray(issuerKeys.state, ['active', 'next']))
+    .orderBy(issuerKeys.notBefore);
+  return Promise.all(
+    rows.map(async (r) => {
+      const publicKeyBytes = fromBase64Url(r.publicKey);
+      return {
+        id: r.id,
+        idBytes: fromBase64Url(r.id),
+        publicKeyBytes,
+        publicKey: await importPublic(publicKeyBytes),
+        state: r.state as 'active' | 'next',
+        notBefore: r.notBefore,
+      };
+    }),
+  );
+}
+
+export async function privateKeyOf(db: Db, secrets: Secrets, id: string): Promise<Uint8Array> {
+  const [row] = await db.select().from(issuerKeys).where(eq(issuerKeys.id, id));
+  if (!row) throw new Error('no such key');
+  return unseal(secrets.sealKey, row.privateKeySealed, `${SEAL_CONTEXT}:${id}`);
+}
+
+/**
+ * One rotation step, run by `rotate-keys` and the admin API:
+ * - no `next` key: create one, published now, usable after `graceDays` (clients fetch it ahead of time);
+ * - a `next` key whose not-before has passed: it becomes active, the old active key is retired and its
+ *   private key and spent nonces are deleted (tokens of a retired key are refused, so nonces are moot).
+ */
+export async function rotateIssuerKeys(db: Db, secrets: Secrets, now: number, graceDays: number) {
+  const rows = await db
+    .select()
+    .from(issuerKeys)
+    .where(inArray(issuerKeys.state, ['active', 'next']));
+  const next = rows.find((r) => r.state === 'next');
+  if (!next) {
+    const id = await createIssuerKey(db, secrets, now, 'next', now + graceDays * DAY);
+    return { created: id, retired: null as string | null };
+  }
+  if (next.notBefore * 1000 > now)
+    return { created: null, retired: null, waitingUntil: next.notBefore * 1000 };
+  const old = rows.find((r) => r.state === 'active');
+  await db.batch([
+    db.update(issuerKeys).set({ state: 'active' }).where(eq(issuerKeys.id, next.id)),
+    ...(old
+      ? [
+          db
+            .update(issuerKeys)
+            .set({ state: 'retired', retiredAt: now, privateKeySealed: '' })
+            .where(eq(issuerKeys.id, old.id)),
+        ]
+      : []),
+  ]);
+  if (old) await db.delete(spentNonces).where(eq(spentNonces.keyId, old.id));
+  return { created: null, retired: old?.id ?? null };
+}

@@ -1,0 +1,102 @@
+import type { Context } from 'hono';
+import { toBase64Url } from '../../platform/crypto/encoding.js';
+import { OidcError, oidcVerifier } from '../../platform/crypto/oidc.js';
+import type { AppDeps } from '../../platform/http/env.js';
+import { AppError } from '../../platform/http/errors.js';
+import { addWithin, currentCount, saltedKey } from '../ratelimit/salts.service.js';
+import { checkCode } from './codes.service.js';
+import { issueTokens } from './issuance.service.js';
+import { keyRing } from './key-ring.js';
+import {
+  originChallenge,
+  redeemToken,
+  type Spend,
+  spendWith,
+  wwwAuthenticate,
+} from './redemption.service.js';
+
+// failed eligibility checks allowed per client address per rate-limit epoch, before 429
+const FAILED_ISSUANCE_LIMIT = 50;
+
+/**
+ * Everything about anonymous credentials, built once per app: the key ring, our challenge, the OIDC
+ * verifier. Other features call `redeem` and `spendWith` and never see token bytes.
+ */
+export function tokenService(deps: AppDeps) {
+  const { db, config, secrets, clock } = deps;
+  const keys = keyRing(db, secrets, clock);
+  const challenge = originChallenge(config.PUBLIC_ORIGIN);
+  const oidc =
+    config.OIDC_ISSUER && config.OIDC_AUDIENCE
+      ? oidcVerifier(
+          {
+            issuer: config.OIDC_ISSUER,
+            audience: config.OIDC_AUDIENCE,
+            jwksUrl: config.OIDC_JWKS_URL,
+            algorithms: config.OIDC_ALGORITHMS,
+            maxAgeSeconds: config.OIDC_MAX_AGE_SECONDS,
+          },
+          clock,
+          deps.fetch,
+        )
+      : undefined;
+
+  /** The worker's stable subject from a Bearer credential: an OIDC ID token or an enrollment code. */
+  async function eligibleSubject(authorization: string | undefined): Promise<string> {
+    const credential = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+    if (!credential) throw new AppError('CREDENTIAL_REQUIRED');
+    if (credential.split('.').length === 3) {
+      if (!oidc) throw new AppError('OIDC_NOT_CONFIGURED');
+      try {
+        return `oidc:${await oidc.verify(credential)}`;
+      } catch (e) {
+        throw new AppError('CREDENTIAL_INVALID', { reason: e instanceof OidcError ? e.reason : 'unknown' });
+      }
+    }
+    return `code:${await checkCode(db, secrets, credential, clock.now())}`;
+  }
+
+  return {
+    keys,
+    challenge,
+    /** RFC 9578 §4 directory: the same bytes for every request, whatever it carries. */
+    async directory(): Promise<string> {
+      const live = await keys.live();
+      return JSON.stringify({
+        'issuer-request-uri': `${config.PUBLIC_ORIGIN}/token-request`,
+        'token-keys': live.map((k) => ({
+          'token-type': 2,
+          'token-key': toBase64Url(k.publicKeyBytes),
+          'not-before': k.notBefore,
+        })),
+      });
+    },
+    /** Eligibility, address throttling of failures, budget, native signing. */
+    async issue(c: Context, contentType: string, body: Uint8Array): Promise<Uint8Array> {
+      const address = deps.clientAddress?.(c);
+      const now = clock.now();
+      const limitKey = address
+        ? {
+            purpose: 'ratelimit' as const,
+            ...(await saltedKey(db, config, 'ratelimit', now, 'issuance', address)),
+          }
+        : undefined;
+      if (limitKey && (await currentCount(db, limitKey)) >= FAILED_ISSUANCE_LIMIT)
+        throw new AppError('RATE_LIMITED');
+      let subject: string;
+      try {
+        subject = await eligibleSubject(c.req.header('authorization'));
+      } catch (e) {
+        if (limitKey) await addWithin(db, limitKey, 1, Number.MAX_SAFE_INTEGER);
+        throw e;
+      }
+      return issueTokens({ db, config, secrets, signer: deps.signer, keys, now }, subject, contentType, body);
+    },
+    redeem: (authorization: string | undefined): Promise<Spend> =>
+      redeemToken(authorization, challenge, keys),
+    wwwAuthenticate: () => wwwAuthenticate(challenge, keys),
+    spendWith,
+  };
+}
+
+export type TokenService = ReturnType<typeof tokenService>;

@@ -1,0 +1,90 @@
+import { type ServerType, serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createApp } from './app.js';
+import { prepareDatabase } from './bootstrap.js';
+import { rotateSalts } from './features/ratelimit/salts.service.js';
+import { HOUR, systemClock } from './platform/clock.js';
+import { type Config, ConfigError, parseConfig } from './platform/config/config.js';
+import { resolveSecretKey } from './platform/config/secret-file.js';
+import { nodeBlindSigner } from './platform/crypto/blind-signer.node.js';
+import { deriveSecrets } from './platform/crypto/secrets.js';
+import { migrateLibsql, openLibsql } from './platform/db/libsql.js';
+import { jsonLogger } from './platform/log.js';
+
+function loadConfig(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`zhitong: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+const config = loadConfig();
+let secretKey: ReturnType<typeof resolveSecretKey>;
+try {
+  secretKey = resolveSecretKey(config);
+} catch (e) {
+  process.stderr.write(`zhitong: ${(e as Error).message}\n`);
+  process.exit(2);
+}
+const log = jsonLogger((line) => process.stderr.write(`${line}\n`));
+const clock = systemClock;
+const secrets = deriveSecrets(secretKey.key);
+const { db, close } = await openLibsql(config);
+await migrateLibsql(db);
+const seeded = await prepareDatabase(db, secrets, clock.now(), { seed: true });
+
+const app = createApp({
+  db,
+  clock,
+  config,
+  secrets,
+  signer: nodeBlindSigner(),
+  log,
+  clientAddress: (c) => getConnInfo(c).remote.address,
+});
+
+// destroys salts past their window; hourly, so a salt never outlives its epoch by more than an hour
+const rotation = setInterval(() => {
+  rotateSalts(db, config, clock.now()).catch((e) =>
+    log.error({ msg: 'salt rotation failed', error: (e as Error).name }),
+  );
+}, HOUR);
+rotation.unref();
+await rotateSalts(db, config, clock.now());
+
+const server: ServerType = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+  const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
+  process.stdout.write(`Zhitong 直通 is serving ${url}\n`);
+  process.stdout.write(
+    `  database: ${config.DATABASE_URL}${secretKey.createdFile ? ` (new secret key in ${secretKey.createdFile})` : ''}\n`,
+  );
+  if (seeded) {
+    for (const a of seeded.accounts) {
+      process.stdout.write(
+        `  demo bureau seeded. Staff sign-in: ${url}/staff  user "${a.username}"  one-time password ${a.oneTimePassword}\n`,
+      );
+    }
+  }
+  process.stdout.write(`  API: ${url}/api/v1/openapi.json   health: ${url}/healthz\n`);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ msg: 'stopping', signal });
+  clearInterval(rotation);
+  // stop accepting; in-flight requests finish, then idle keep-alive sockets are closed
+  server.close(() => {
+    close();
+    process.exit(0);
+  });
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

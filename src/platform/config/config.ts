@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const csv = (def: string) =>
+  z
+    .string()
+    .default(def)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    );
+
+/** Every setting Zhitong reads, with its default. Parsed once at each entry (node.ts, worker.ts, cli.ts). */
+export const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|libsql:|https?:|:memory:)/, 'a file:, libsql://, http(s):// URL or :memory:')
+    .default('file:data/zhitong.db'),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  // normal survives a killed process (the OS holds the WAL); full also survives power loss, at a cost per commit
+  DATABASE_SYNC: z.enum(['normal', 'full']).default('normal'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(8787, 1).pipe(z.number().max(65535)),
+  PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+  SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43,}$/, 'base64url of at least 32 random bytes (npm run cli -- gen-secret)')
+    .optional(),
+  BODY_LIMIT_BYTES: int(64 * 1024, 1024),
+  TOKEN_BUDGET: int(20, 1),
+  TOKEN_BUDGET_PERIOD_DAYS: int(7, 1),
+  TOKEN_BATCH_MAX: int(10, 1),
+  SALT_EPOCH_HOURS: int(24, 1),
+  ISSUER_KEY_GRACE_DAYS: int(7, 1),
+  ENROLLMENT_CODE_DAYS: int(365, 1),
+  CONTENT_TIME_GRANULARITY: z.enum(['hour', 'day']).default('hour'),
+  PUBLISH_DELAY_MAX_MINUTES: int(0),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_AUDIENCE: z.string().optional(),
+  OIDC_JWKS_URL: z.url().optional(),
+  OIDC_MAX_AGE_SECONDS: int(600, 1),
+  OIDC_ALGORITHMS: csv('RS256,ES256,EdDSA').pipe(
+    z.array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'])).min(1),
+  ),
+});
+
+export type Config = z.output<typeof configSchema> & { PUBLIC_ORIGIN: string };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses settings from an environment-like record. Throws ConfigError with one line naming the setting.
+ * @example parseConfig(process.env)
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(clean);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? 'config');
+    throw new ConfigError(`invalid setting ${key}=${JSON.stringify(clean[key] ?? '')}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  if (c.OIDC_ISSUER && !c.OIDC_AUDIENCE)
+    throw new ConfigError('invalid setting OIDC_AUDIENCE: required when OIDC_ISSUER is set');
+  return { ...c, PUBLIC_ORIGIN: c.PUBLIC_ORIGIN ?? `http://${c.HOST}:${c.PORT}` };
+}

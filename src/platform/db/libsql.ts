@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import * as schema from '../../../db/schema/index.js';
+import type { Config } from '../config/config.js';
+import type { Db } from './db.js';
+
+export const migrationsFolder = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
+
+export interface OpenDatabase {
+  db: Db;
+  close(): void;
+}
+
+/**
+ * Opens the configured libSQL database: an embedded file (folder created) or a libSQL server / Turso.
+ * @example const { db, close } = await openLibsql(config)
+ */
+export async function openLibsql(
+  config: Pick<Config, 'DATABASE_URL' | 'DATABASE_AUTH_TOKEN' | 'DATABASE_SYNC'>,
+): Promise<OpenDatabase> {
+  const url = config.DATABASE_URL;
+  const isFile = url.startsWith('file:');
+  if (isFile) mkdirSync(dirname(url.slice('file:'.length)) || '.', { recursive: true });
+  const client = createClient({
+    url,
+    authToken: config.DATABASE_AUTH_TOKEN,
+    // one connection: per-connection PRAGMAs below then hold for every statement, and the embedded
+    // engine is synchronous anyway, so a pool would add hops without adding parallelism
+    concurrency: 1,
+    // wait up to 5 s for another process (the CLI) holding the write lock instead of failing at once
+    timeout: 5000,
+  });
+  if (isFile || url === ':memory:') {
+    // WAL: readers never block the writer, and commits append instead of rewriting pages
+    await client.execute('PRAGMA journal_mode = WAL');
+    // an acknowledged commit is in the WAL: NORMAL survives kill -9, FULL also survives power loss
+    await client.execute(`PRAGMA synchronous = ${config.DATABASE_SYNC.toUpperCase()}`);
+    // references between tables are enforced, not assumed
+    await client.execute('PRAGMA foreign_keys = ON');
+    await client.execute('PRAGMA busy_timeout = 5000');
+  }
+  return { db: drizzle(client, { schema, casing: 'snake_case' }), close: () => client.close() };
+}
+
+/** Applies pending drizzle-kit migrations from db/migrations. Returns nothing; safe to repeat. */
+export async function migrateLibsql(db: Db): Promise<void> {
+  await migrate(db, { migrationsFolder });
+}

@@ -1,0 +1,33 @@
+import type { Context } from 'hono';
+import type { TokenService } from '../../features/tokens/token.service.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config/config.js';
+import type { BlindSigner } from '../crypto/blind-signer.js';
+import type { Secrets } from '../crypto/secrets.js';
+import type { Db } from '../db/db.js';
+import type { Logger } from '../log.js';
+
+/** What the composition root needs; both entries and every test build one of these. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  secrets: Secrets;
+  signer: BlindSigner;
+  log: Logger;
+  /**
+   * The client's network address, read only by the salted rate limiter and never stored or logged.
+   * Absent where the platform gives none (tests through app.request).
+   */
+  clientAddress?: (c: Context) => string | undefined;
+  /** For outbound calls (the OIDC provider's JWKS); defaults to global fetch. */
+  fetch?: typeof fetch;
+}
+
+/** Services built once from AppDeps by createApp. */
+export interface AppServices {
+  tokens: TokenService;
+}
+
+/** The one Hono environment: dependencies and services are context variables. */
+export type AppEnv = { Variables: AppDeps & AppServices };

@@ -1,0 +1,17 @@
+/** Structured logging: one JSON object a line. Callers pass fields, never request bodies or client details. */
+export interface Logger {
+  info(fields: Record<string, unknown>): void;
+  error(fields: Record<string, unknown>): void;
+}
+
+export function jsonLogger(write: (line: string) => void = (l) => console.log(l)): Logger {
+  const emit = (level: string, fields: Record<string, unknown>) =>
+    write(JSON.stringify({ level, ...fields }));
+  return { info: (f) => emit('info', f), error: (f) => emit('error', f) };
+}
+
+/** A logger that keeps lines in memory, for tests that inspect what was logged. */
+export function memoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, ...jsonLogger((l) => lines.push(l)) };
+}
