@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { appealsRoutes } from './features/appeals/appeals.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { organisationRoutes } from './features/organisation/organisation.routes.js';
+import { staffRoutes } from './features/staff/index.js';
 import { tokenService, tokensRoutes } from './features/tokens/index.js';
 import type { AppDeps, AppEnv } from './platform/http/env.js';
 import { handleError, notFound } from './platform/http/error-handler.js';
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', tokensRoutes);
   app.route('/', organisationRoutes);
   app.route('/', appealsRoutes);
+  app.route('/', staffRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'PrivateToken', {
     type: 'http',

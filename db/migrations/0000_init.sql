@@ -109,7 +109,27 @@ CREATE TABLE `staff` (
 	`role` text NOT NULL,
 	`password_hash` text,
 	`must_change_password` integer DEFAULT true NOT NULL,
+	`totp_secret_sealed` text,
+	`disabled_at` integer,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `staff_username_unique` ON `staff` (`username`);
+CREATE UNIQUE INDEX `staff_username_unique` ON `staff` (`username`);--> statement-breakpoint
+CREATE TABLE `staff_departments` (
+	`staff_id` integer NOT NULL,
+	`department_id` integer NOT NULL,
+	PRIMARY KEY(`staff_id`, `department_id`),
+	FOREIGN KEY (`staff_id`) REFERENCES `staff`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`department_id`) REFERENCES `departments`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `staff_sessions` (
+	`id_hash` text PRIMARY KEY NOT NULL,
+	`staff_id` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_seen_at` integer NOT NULL,
+	`revoked_at` integer,
+	FOREIGN KEY (`staff_id`) REFERENCES `staff`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `staff_sessions_staff_idx` ON `staff_sessions` (`staff_id`);

@@ -37,6 +37,8 @@ export const configSchema = z.object({
   ENROLLMENT_CODE_DAYS: int(365, 1),
   CONTENT_TIME_GRANULARITY: z.enum(['hour', 'day']).default('hour'),
   PUBLISH_DELAY_MAX_MINUTES: int(0),
+  // staff sessions end after this much inactivity (at most 60, per OWASP ASVS)
+  STAFF_IDLE_MINUTES: int(30, 1).pipe(z.number().max(60)),
   OIDC_ISSUER: z.url().optional(),
   OIDC_AUDIENCE: z.string().optional(),
   OIDC_JWKS_URL: z.url().optional(),

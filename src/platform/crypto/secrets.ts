@@ -9,6 +9,8 @@ export interface Secrets {
   receiptKey: Uint8Array;
   /** AES-GCM key that seals issuer private keys in the database. */
   sealKey: Uint8Array;
+  /** HMAC key for staff session tokens. */
+  sessionKey: Uint8Array;
 }
 
 export function deriveSecrets(secretKey: string): Secrets {
@@ -18,5 +20,6 @@ export function deriveSecrets(secretKey: string): Secrets {
     codeKey: deriveKey(master, 'enrollment-code'),
     receiptKey: deriveKey(master, 'receipt'),
     sealKey: deriveKey(master, 'seal-issuer-key'),
+    sessionKey: deriveKey(master, 'staff-session'),
   };
 }

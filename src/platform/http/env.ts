@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { StaffActor } from '../../features/staff/staff.service.js';
 import type { TokenService } from '../../features/tokens/token.service.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
@@ -29,5 +30,5 @@ export interface AppServices {
   tokens: TokenService;
 }
 
-/** The one Hono environment: dependencies and services are context variables. */
-export type AppEnv = { Variables: AppDeps & AppServices };
+/** The one Hono environment: dependencies and services are context variables; `staff` only behind requireStaff. */
+export type AppEnv = { Variables: AppDeps & AppServices & { staff?: StaffActor } };

@@ -34,6 +34,17 @@ const catalogue = {
   TOKEN_REQUEST_INVALID: [400, '凭证请求无效', 'The token request is invalid'],
   ISSUER_KEY_UNAVAILABLE: [503, '签发密钥暂不可用', 'No issuer key is available'],
   RECEIPT_INVALID: [403, '回执码不正确', 'The receipt does not match'],
+  // staff
+  STAFF_AUTH_REQUIRED: [401, '请先登录', 'Sign in first'],
+  STAFF_FORBIDDEN: [403, '您的角色无权执行此操作', 'Your role may not do this'],
+  SIGNIN_FAILED: [401, '用户名或密码不正确', 'Wrong username or password'],
+  CSRF_FAILED: [403, '请求来源不可信', 'Cross-site request refused'],
+  PASSWORD_CHANGE_REQUIRED: [403, '请先修改一次性密码', 'Change your one-time password first'],
+  PASSWORD_TOO_WEAK: [
+    422,
+    '新密码至少 12 个字符，且不能与旧密码相同',
+    'The new password needs 12+ characters and must differ from the old one',
+  ],
   // domain
   CATEGORY_NOT_FOUND: [422, '分类不存在', 'No such category'],
   DEPARTMENT_NOT_FOUND: [422, '部门不存在', 'No such department'],

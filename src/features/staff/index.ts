@@ -1,0 +1,3 @@
+export { currentStaff, type RoleGuard, requireStaff } from './auth.middleware.js';
+export { staffRoutes } from './staff.routes.js';
+export { createStaff, loadActor, type StaffActor } from './staff.service.js';
