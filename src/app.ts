@@ -37,7 +37,7 @@ export function createApp(deps: AppDeps) {
     info: { title: 'Zhitong 直通 API', version: '1' },
   });
 
-  app.notFound(notFound);
+  app.notFound(notFound(app.routes));
   app.onError(handleError);
   return app;
 }

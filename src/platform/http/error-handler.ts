@@ -45,6 +45,29 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
   return c.json(errorBody(code, c.req.header('accept-language'), details), errorStatus(code));
 }
 
-export function notFound(c: Context<AppEnv>): Response {
-  return handleError(new AppError('NOT_FOUND'), c);
+function patternOf(path: string): RegExp {
+  const body = path
+    .split('/')
+    .map((seg) =>
+      seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('/');
+  return new RegExp(`^${body}/?$`);
+}
+
+/**
+ * 404 for unknown paths, 405 (with Allow) for a known path asked with another method.
+ * @example app.notFound(notFound(app.routes))
+ */
+export function notFound(routes: readonly { method: string; path: string }[]) {
+  let table: { method: string; pattern: RegExp }[] | undefined;
+  return function notFoundOrMethod(c: Context<AppEnv>): Response {
+    table ??= routes
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => ({ method: r.method, pattern: patternOf(r.path) }));
+    const allowed = [...new Set(table.filter((r) => r.pattern.test(c.req.path)).map((r) => r.method))];
+    if (allowed.length === 0) return handleError(new AppError('NOT_FOUND'), c);
+    c.header('Allow', allowed.join(', '));
+    return handleError(new AppError('METHOD_NOT_ALLOWED'), c);
+  };
 }
