@@ -10,7 +10,7 @@ describe('bad input gets a 4xx with a stable code, never a 500, and nothing is s
   });
   afterAll(() => h.close());
 
-  const cases: [string, () => Promise<Response>, number, string][] = [
+  const cases: [string, () => Response | Promise<Response>, number, string][] = [
     [
       'malformed JSON',
       () =>
