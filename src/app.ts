@@ -1,9 +1,17 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { adminRoutes } from './features/admin/index.js';
+import { analyticsRoutes } from './features/analytics/index.js';
 import { appealsRoutes } from './features/appeals/appeals.routes.js';
+import { auditRoutes } from './features/audit/index.js';
+import { forumRoutes } from './features/forum/index.js';
 import { healthRoutes } from './features/health/health.routes.js';
+import { moderationRoutes } from './features/moderation/index.js';
+import { noticesRoutes } from './features/notices/index.js';
 import { organisationRoutes } from './features/organisation/organisation.routes.js';
 import { staffRoutes } from './features/staff/index.js';
+import { surveysRoutes } from './features/surveys/index.js';
 import { tokenService, tokensRoutes } from './features/tokens/index.js';
+import { webRoutes } from './features/web/index.js';
 import type { AppDeps, AppEnv } from './platform/http/env.js';
 import { handleError, notFound } from './platform/http/error-handler.js';
 import { inject, limitBody, requestLog, requireJson, securityHeaders } from './platform/http/middleware.js';
@@ -26,6 +34,14 @@ export function createApp(deps: AppDeps) {
   app.route('/', organisationRoutes);
   app.route('/', appealsRoutes);
   app.route('/', staffRoutes);
+  app.route('/', analyticsRoutes);
+  app.route('/', auditRoutes);
+  app.route('/', moderationRoutes);
+  app.route('/', adminRoutes);
+  app.route('/', surveysRoutes);
+  app.route('/', forumRoutes);
+  app.route('/', noticesRoutes);
+  app.route('/', webRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'PrivateToken', {
     type: 'http',

@@ -7,7 +7,12 @@ import type { Db } from './platform/db/db.js';
  * What a database needs before serving, after migrations: an issuer key, and on an empty database the
  * demo bureau. Returns the seeded accounts (with one-time passwords) when it seeded, else null.
  */
-export async function prepareDatabase(db: Db, secrets: Secrets, now: number, opts: { seed: boolean }) {
+export async function prepareDatabase(
+  db: Db,
+  secrets: Secrets,
+  now: number,
+  opts: { seed: boolean; demoContent?: boolean },
+) {
   await ensureIssuerKey(db, secrets, now);
-  return opts.seed ? seedDemo(db, now) : null;
+  return opts.seed ? seedDemo(db, now, { content: opts.demoContent }) : null;
 }

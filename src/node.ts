@@ -2,8 +2,11 @@ import { type ServerType, serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app.js';
 import { prepareDatabase } from './bootstrap.js';
+import { checkpointLog } from './features/audit/index.js';
 import { rotateSalts } from './features/ratelimit/salts.service.js';
-import { HOUR, systemClock } from './platform/clock.js';
+import { loadClientBundle } from './features/web/client-build.node.js';
+import type { ClientBundle } from './features/web/index.js';
+import { HOUR, MINUTE, systemClock } from './platform/clock.js';
 import { type Config, ConfigError, parseConfig } from './platform/config/config.js';
 import { resolveSecretKey } from './platform/config/secret-file.js';
 import { nodeBlindSigner } from './platform/crypto/blind-signer.node.js';
@@ -36,7 +39,15 @@ const clock = systemClock;
 const secrets = deriveSecrets(secretKey.key);
 const { db, close } = await openLibsql(config);
 await migrateLibsql(db);
-const seeded = await prepareDatabase(db, secrets, clock.now(), { seed: true });
+const seeded = await prepareDatabase(db, secrets, clock.now(), { seed: true, demoContent: true });
+
+// the browser bundle, built from src/client while the server already listens (see client-build.node.ts)
+let clientBundle: ClientBundle | undefined;
+loadClientBundle()
+  .then((b) => {
+    clientBundle = b;
+  })
+  .catch((e) => log.error({ msg: 'client bundle failed', error: (e as Error).name }));
 
 const app = createApp({
   db,
@@ -46,6 +57,7 @@ const app = createApp({
   signer: nodeBlindSigner(),
   log,
   clientAddress: (c) => getConnInfo(c).remote.address,
+  clientBundle: () => clientBundle,
 });
 
 // destroys salts past their window; hourly, so a salt never outlives its epoch by more than an hour
@@ -55,6 +67,13 @@ const rotation = setInterval(() => {
   );
 }, HOUR);
 rotation.unref();
+// chains pending log entries and signs a checkpoint when the log grew, so verifiers always find a fresh one
+const checkpoints = setInterval(() => {
+  checkpointLog({ db, secrets, config, clock }).catch((e) =>
+    log.error({ msg: 'log checkpoint failed', error: (e as Error).name }),
+  );
+}, 10 * MINUTE);
+checkpoints.unref();
 await rotateSalts(db, config, clock.now());
 
 const server: ServerType = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
@@ -79,6 +98,7 @@ function shutdown(signal: string) {
   stopping = true;
   log.info({ msg: 'stopping', signal });
   clearInterval(rotation);
+  clearInterval(checkpoints);
   // stop accepting; in-flight requests finish, then idle keep-alive sockets are closed
   server.close(() => {
     close();

@@ -4,7 +4,10 @@ import { randomBytes } from '../../src/platform/crypto/hash.js';
 import { hashPassword } from '../../src/platform/crypto/password.js';
 import type { Db } from '../../src/platform/db/db.js';
 import { categories, departments, staff } from '../schema/index.js';
+import { seedDemoAppeals } from './demo-appeals.js';
 import { demoCategories, demoDepartments } from './demo-bureau.js';
+import { seedDemoModeration } from './demo-moderation.js';
+import { seedDemoSections } from './demo-sections.js';
 
 export interface SeededAccount {
   username: string;
@@ -19,9 +22,14 @@ export function oneTimePassword(): string {
 
 /**
  * Seeds the demo bureau on an empty database, once: departments, categories and an admin whose one-time
- * password is returned (it is stored hashed only). Returns null when the database already has data.
+ * password is returned (it is stored hashed only); with `content`, also demo posts for a newcomer to see
+ * (tests leave it off and start from an empty platform). Returns null when the database already has data.
  */
-export async function seedDemo(db: Db, now: number): Promise<{ accounts: SeededAccount[] } | null> {
+export async function seedDemo(
+  db: Db,
+  now: number,
+  opts: { content?: boolean } = {},
+): Promise<{ accounts: SeededAccount[] } | null> {
   const [existing] = await db.select({ n: count() }).from(departments);
   if ((existing?.n ?? 0) > 0) return null;
   const ids = new Map<string, number>();
@@ -55,7 +63,10 @@ export async function seedDemo(db: Db, now: number): Promise<{ accounts: SeededA
     mustChangePassword: true,
     createdAt: now,
   });
-  return { accounts: [{ username: 'admin', role: 'admin', oneTimePassword: password }] };
+  if (opts.content) await seedDemoAppeals(db, now);
+  const demoStaff = opts.content ? await seedDemoModeration(db, now) : [];
+  if (opts.content) await seedDemoSections(db, now);
+  return { accounts: [{ username: 'admin', role: 'admin', oneTimePassword: password }, ...demoStaff] };
 }
 
 export async function departmentIdBySlug(db: Db, slug: string): Promise<number | undefined> {

@@ -1,10 +1,17 @@
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../../db/seed/seed.js';
-import { rotateSalts } from '../features/ratelimit/salts.service.js';
-import { createCodes, revokeBatch, revokeCode, rotateIssuerKeys } from '../features/tokens/index.js';
+import {
+  createCodeBatch,
+  revokeCodeBatch,
+  revokeOneCode,
+  rotateIssuerKeysLogged,
+  rotateSaltsLogged,
+} from '../features/admin/index.js';
+import { CLI_ACTOR } from '../features/audit/index.js';
 import { toBase64Url } from '../platform/crypto/encoding.js';
 import { randomBytes } from '../platform/crypto/hash.js';
 import type { CliContext } from './context.js';
+import { verifyLogCommand } from './verify-log.command.js';
 
 export interface Command {
   summary: string;
@@ -47,7 +54,7 @@ export const commands: Record<string, Command> = {
   'seed-demo': {
     summary: 'seed the demo bureau on an empty database; prints the admin one-time password',
     async run(ctx) {
-      const seeded = await seedDemo(ctx.db, ctx.clock.now());
+      const seeded = await seedDemo(ctx.db, ctx.clock.now(), { content: true });
       if (!seeded) {
         ctx.err('database already has data; nothing seeded');
         return;
@@ -73,12 +80,10 @@ export const commands: Record<string, Command> = {
       });
       const count = positiveInt(o.count, 'count');
       const validDays = positiveInt(o.days, 'days', ctx.config.ENROLLMENT_CODE_DAYS);
-      const { batchId, codes } = await createCodes(ctx.db, ctx.secrets, {
+      const { batchId, codes } = await createCodeBatch(ops(ctx), CLI_ACTOR, {
         count,
         validDays,
         label: o.label,
-        createdBy: 'cli',
-        now: ctx.clock.now(),
       });
       for (const c of codes) ctx.out(c);
       ctx.err(`batch ${batchId}: ${count} codes, valid ${validDays} days`);
@@ -91,30 +96,33 @@ export const commands: Record<string, Command> = {
       const o = options(args, { code: { type: 'string' }, batch: { type: 'string' } });
       if (!o.code === !o.batch) throw new UsageError('give exactly one of --code or --batch');
       const n = o.code
-        ? Number(await revokeCode(ctx.db, ctx.secrets, o.code, ctx.clock.now()))
-        : await revokeBatch(ctx.db, positiveInt(o.batch, 'batch'), ctx.clock.now());
+        ? Number(await revokeOneCode(ops(ctx), CLI_ACTOR, o.code))
+        : await revokeCodeBatch(ops(ctx), CLI_ACTOR, positiveInt(o.batch, 'batch'));
       ctx.out(String(n));
     },
   },
   'rotate-salts': {
     summary: 'destroy all rate-limit salts and counters now, and budget salts of past periods',
     async run(ctx) {
-      ctx.out(`destroyed ${await rotateSalts(ctx.db, ctx.config, ctx.clock.now(), { now: true })} salts`);
+      ctx.out(`destroyed ${await rotateSaltsLogged(ops(ctx), CLI_ACTOR)} salts`);
     },
   },
   'rotate-keys': {
     summary: 'one issuer key rotation step: publish the next key, or activate it and retire the old one',
     async run(ctx) {
-      const r = await rotateIssuerKeys(
-        ctx.db,
-        ctx.secrets,
-        ctx.clock.now(),
-        ctx.config.ISSUER_KEY_GRACE_DAYS,
-      );
+      const r = await rotateIssuerKeysLogged(ops(ctx), CLI_ACTOR);
       if (r.created) ctx.out(`published next key ${r.created}`);
-      else if ('waitingUntil' in r && r.waitingUntil)
-        ctx.out(`next key becomes usable at ${new Date(r.waitingUntil).toISOString()}`);
+      else if (r.waitingUntil) ctx.out(`next key becomes usable at ${r.waitingUntil}`);
       else ctx.out(`activated next key; retired ${r.retired ?? 'none'}`);
     },
   },
+  'verify-log': verifyLogCommand,
 };
+
+// operator actions go on the public log like an admin's, under the name `cli`
+const ops = (ctx: CliContext) => ({
+  db: ctx.db,
+  config: ctx.config,
+  secrets: ctx.secrets,
+  now: ctx.clock.now(),
+});

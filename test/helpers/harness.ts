@@ -7,6 +7,7 @@ import { createApp } from '../../src/app.js';
 import { prepareDatabase } from '../../src/bootstrap.js';
 import { createStaff } from '../../src/features/staff/index.js';
 import { createCodes } from '../../src/features/tokens/index.js';
+import type { ClientBundle } from '../../src/features/web/index.js';
 import { manualClock } from '../../src/platform/clock.js';
 import { type Config, parseConfig } from '../../src/platform/config/config.js';
 import { nodeBlindSigner } from '../../src/platform/crypto/blind-signer.node.js';
@@ -22,6 +23,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   clientAddress?: (c: Context) => string | undefined;
   fetch?: typeof fetch;
+  /** The browser bundle, for tests of the web pages that run it (see client-build.node.ts). */
+  clientBundle?: ClientBundle;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     log,
     clientAddress: opts.clientAddress,
     fetch: opts.fetch,
+    clientBundle: opts.clientBundle && (() => opts.clientBundle),
   });
   const request = (path: string, init?: RequestInit) => app.request(`${ORIGIN}${path}`, init);
   let staffCount = 0;

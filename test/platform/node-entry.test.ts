@@ -70,13 +70,12 @@ describe('the Node entry', () => {
     const dir = tempDir();
     const port = await freePort();
     const { child, output } = start({ DATABASE_URL: `file:${join(dir, 'z.db')}`, PORT: String(port) });
-    let body: { status?: string } = {};
-    for (let i = 0; i < 100 && body.status !== 'ok'; i++) {
-      body = await fetch(`http://127.0.0.1:${port}/healthz`)
-        .then((r) => r.json() as Promise<{ status: string }>)
-        .catch(() => ({}));
-      if (body.status !== 'ok') await new Promise((r) => setTimeout(r, 100)); // waiting for a child process to listen, not for time
-    }
+    // readiness is the line the server prints once it listens, not a timer
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', () => output().out.includes('is serving') && resolve());
+      child.on('exit', () => reject(new Error(`exited early: ${output().err}`)));
+    });
+    const body = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { status: string };
     expect(body.status).toBe('ok');
     const { out } = output();
     expect(out).toContain(`http://127.0.0.1:${port}`);
@@ -87,5 +86,5 @@ describe('the Node entry', () => {
     expect((await db.execute('PRAGMA journal_mode')).rows[0]?.[0]).toBe('wal');
     expect((await db.execute('SELECT count(*) FROM departments')).rows[0]?.[0]).toBeGreaterThan(10);
     db.close();
-  }, 30_000);
+  }, 120_000);
 });

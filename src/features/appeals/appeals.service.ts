@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   type AppealStatus,
   appealEvents,
@@ -8,8 +8,9 @@ import {
 } from '../../../db/schema/index.js';
 import type { Config } from '../../platform/config/config.js';
 import type { Secrets } from '../../platform/crypto/secrets.js';
-import type { Db } from '../../platform/db/db.js';
+import type { BatchItem, Db } from '../../platform/db/db.js';
 import { AppError } from '../../platform/http/errors.js';
+import { commitText } from '../audit/index.js';
 import {
   coarseTime,
   newPseudonym,
@@ -18,6 +19,10 @@ import {
   type Spend,
   type TokenService,
 } from '../tokens/index.js';
+import { answerDeadline } from './calendar.service.js';
+import { notificationStatement } from './inbox.service.js';
+import { routeAppeal } from './routing.service.js';
+import { indexStatements } from './search-index.js';
 
 export interface NewAppeal {
   title: string;
@@ -26,9 +31,85 @@ export interface NewAppeal {
   departmentId?: number;
 }
 
+/** Everything an appeal row needs once the token, receipt and times are settled. */
+export interface AppealValues {
+  title: string;
+  body: string;
+  categoryId: number;
+  requestedDepartmentId: number | null;
+  pseudonym: string;
+  receiptHash: string;
+  createdAt: number;
+  publishAt: number;
+}
+
+// inside one batch the appeal just inserted is the newest row (ids only grow: AUTOINCREMENT)
+const newestAppealId = sql`(SELECT max(id) FROM appeals)`;
+
 /**
- * Stores a worker's appeal, paid for by a redeemed token: nonce, appeal and first timeline event land in
- * one atomic batch. Routed to the named department, else the category's default department.
+ * Routes, sets the first-answer deadline (working days from publication) and returns the statements that
+ * store the appeal, its first timeline events, the search index rows and the inbox item — for one batch.
+ * Used by posting (behind a token) and by the demo seed.
+ */
+export async function appealStatements(db: Db, v: AppealValues, opts: { unrouted?: boolean } = {}) {
+  const [category] = await db.select().from(categories).where(eq(categories.id, v.categoryId));
+  if (!category) throw new AppError('CATEGORY_NOT_FOUND');
+  if (v.requestedDepartmentId !== null) {
+    const [dept] = await db
+      .select({ id: departments.id })
+      .from(departments)
+      .where(eq(departments.id, v.requestedDepartmentId));
+    if (!dept) throw new AppError('DEPARTMENT_NOT_FOUND');
+  }
+  // `unrouted` lets the demo show a dispatcher's queue; posting never sets it
+  const departmentId = opts.unrouted
+    ? null
+    : await routeAppeal(db, {
+        categoryId: v.categoryId,
+        requestedDepartmentId: v.requestedDepartmentId ?? undefined,
+        title: v.title,
+        body: v.body,
+      });
+  const status: AppealStatus = departmentId === null ? 'published' : 'assigned';
+  const answerDueAt = await answerDeadline(db, v.publishAt, category.answerDays);
+  const statements: BatchItem[] = [
+    db
+      .insert(appeals)
+      .values({ ...v, departmentId, status, answerDueAt, waitingSince: v.publishAt })
+      .returning({ id: appeals.id, pseudonym: appeals.pseudonym }),
+    db.insert(appealEvents).values({ appealId: newestAppealId, kind: 'submitted', at: v.createdAt }),
+    ...indexStatements(db, newestAppealId, v.title, v.body),
+    ...(await commitText(db, {
+      itemType: 'appeal',
+      itemId: newestAppealId,
+      fields: { title: v.title, body: v.body },
+      publishAt: v.publishAt,
+    })),
+    notificationStatement(db, {
+      kind: departmentId === null ? 'unrouted' : 'assigned',
+      appealId: newestAppealId as unknown as number,
+      departmentId,
+      dedupeKey: sql`'new:' || ${newestAppealId}` as unknown as string,
+      at: v.publishAt,
+    }),
+  ];
+  if (departmentId !== null) {
+    statements.push(
+      db.insert(appealEvents).values({
+        appealId: newestAppealId,
+        kind: 'assigned',
+        departmentId,
+        actorRole: 'routing',
+        at: v.createdAt,
+      }),
+    );
+  }
+  return { statements, status, departmentId, answerDueAt };
+}
+
+/**
+ * Stores a worker's appeal, paid for by a redeemed token: nonce, appeal, timeline, search index and inbox
+ * item land in one atomic batch.
  */
 export async function createAppeal(
   deps: { db: Db; config: Config; secrets: Secrets; tokens: TokenService; now: number },
@@ -36,77 +117,22 @@ export async function createAppeal(
   input: NewAppeal,
 ) {
   const { db, config, now } = deps;
-  const [category] = await db.select().from(categories).where(eq(categories.id, input.categoryId));
-  if (!category) throw new AppError('CATEGORY_NOT_FOUND');
-  if (input.departmentId !== undefined) {
-    const [dept] = await db
-      .select({ id: departments.id })
-      .from(departments)
-      .where(eq(departments.id, input.departmentId));
-    if (!dept) throw new AppError('DEPARTMENT_NOT_FOUND');
-  }
-  const departmentId = input.departmentId ?? category.defaultDepartmentId ?? null;
   const { receipt, receiptHash } = newReceipt(deps.secrets);
-  const createdAt = coarseTime(config, now);
   const publishAt = publishTime(config, now);
-  const status: AppealStatus = departmentId === null ? 'published' : 'assigned';
-  const [, inserted] = await deps.tokens.spendWith(db, spend, [
-    db
-      .insert(appeals)
-      .values({
-        title: input.title,
-        body: input.body,
-        categoryId: input.categoryId,
-        requestedDepartmentId: input.departmentId ?? null,
-        departmentId,
-        status,
-        pseudonym: newPseudonym(),
-        receiptHash,
-        createdAt,
-        publishAt,
-      })
-      .returning({ id: appeals.id, pseudonym: appeals.pseudonym }),
-    db
-      .insert(appealEvents)
-      .values({ appealId: sql`(SELECT max(id) FROM appeals)`, kind: 'submitted', at: createdAt }),
-    ...(departmentId === null
-      ? []
-      : [
-          db.insert(appealEvents).values({
-            appealId: sql`(SELECT max(id) FROM appeals)`,
-            kind: 'assigned',
-            departmentId,
-            actorRole: 'routing',
-            at: createdAt,
-          }),
-        ]),
-  ] as const);
-  const row = (inserted as { id: number; pseudonym: string }[])[0]!;
+  const { statements, status } = await appealStatements(db, {
+    title: input.title,
+    body: input.body,
+    categoryId: input.categoryId,
+    requestedDepartmentId: input.departmentId ?? null,
+    pseudonym: newPseudonym(),
+    receiptHash,
+    createdAt: coarseTime(config, now),
+    publishAt,
+  });
+  const [, inserted] = (await deps.tokens.spendWith(db, spend, statements)) as unknown as [
+    unknown,
+    { id: number; pseudonym: string }[],
+  ];
+  const row = inserted[0]!;
   return { id: row.id, pseudonym: row.pseudonym, receipt, status, publishAt };
-}
-
-/** A published appeal with its public timeline; unpublished (delayed) appeals do not exist yet. */
-export async function getAppeal(db: Db, id: number, now: number) {
-  const [row] = await db
-    .select()
-    .from(appeals)
-    .where(and(eq(appeals.id, id), lte(appeals.publishAt, now)));
-  if (!row) throw new AppError('APPEAL_NOT_FOUND');
-  const events = await db
-    .select()
-    .from(appealEvents)
-    .where(eq(appealEvents.appealId, id))
-    .orderBy(asc(appealEvents.id));
-  const { receiptHash: _hidden, publishAt: _p, requestedDepartmentId: _r, ...visible } = row;
-  return {
-    ...visible,
-    createdAt: new Date(row.createdAt).toISOString(),
-    timeline: events.map((e) => ({
-      kind: e.kind,
-      at: new Date(e.at).toISOString(),
-      departmentId: e.departmentId,
-      actorRole: e.actorRole,
-      data: e.data ?? null,
-    })),
-  };
 }

@@ -17,14 +17,20 @@ export function epochOf(config: Config, purpose: SaltPurpose, now: number): numb
 
 /** The random key of an epoch, created on first use. Concurrent first uses agree on one key. */
 export async function saltFor(db: Db, purpose: SaltPurpose, epoch: number): Promise<Uint8Array> {
-  await db
-    .insert(salts)
-    .values({ purpose, epoch, key: toBase64Url(randomBytes(32)) })
-    .onConflictDoNothing();
-  const [row] = await db
-    .select({ key: salts.key })
-    .from(salts)
-    .where(and(eq(salts.purpose, purpose), eq(salts.epoch, epoch)));
+  const read = () =>
+    db
+      .select({ key: salts.key })
+      .from(salts)
+      .where(and(eq(salts.purpose, purpose), eq(salts.epoch, epoch)));
+  // a read on every request, a write only on the first one of an epoch
+  let [row] = await read();
+  if (!row) {
+    await db
+      .insert(salts)
+      .values({ purpose, epoch, key: toBase64Url(randomBytes(32)) })
+      .onConflictDoNothing();
+    [row] = await read();
+  }
   return fromBase64Url(row!.key);
 }
 
@@ -86,6 +92,8 @@ export async function rotateSalts(db: Db, config: Config, now: number, opts: { n
   const rlEpoch = epochOf(config, 'ratelimit', now);
   const keepRateLimitFrom = opts.now ? rlEpoch + 1 : rlEpoch - 1;
   const keepBudgetFrom = epochOf(config, 'budget', now);
+  // zero deleted cells, rather than leave them readable in free space of the file
+  await db.run(sql`PRAGMA secure_delete = ON`).catch(() => undefined);
   const [a, b] = await db.batch([
     db
       .delete(salts)
@@ -98,5 +106,8 @@ export async function rotateSalts(db: Db, config: Config, now: number, opts: { n
     db.delete(counters).where(and(eq(counters.purpose, 'ratelimit'), lt(counters.epoch, keepRateLimitFrom))),
     db.delete(counters).where(and(eq(counters.purpose, 'budget'), lt(counters.epoch, keepBudgetFrom))),
   ]);
+  // the WAL still holds the pages as they were before the delete: copy the zeroed pages into the file and
+  // empty the WAL. D1 and remote libSQL manage storage themselves and refuse both PRAGMAs (see SECURITY.md)
+  await db.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`).catch(() => undefined);
   return a.length + b.length;
 }

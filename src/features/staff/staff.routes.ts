@@ -6,6 +6,7 @@ import { MINUTE } from '../../platform/clock.js';
 import { hashPassword, verifyPassword } from '../../platform/crypto/password.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses, jsonBody, jsonContent, router } from '../../platform/http/openapi.js';
+import { checkSecondFactor } from '../admin/second-factor.service.js';
 import { addWithin, currentCount, saltedKey } from '../ratelimit/salts.service.js';
 import {
   checkSameOrigin,
@@ -77,6 +78,9 @@ export const staffRoutes = router()
       await addWithin(db, limitKey, 1, Number.MAX_SAFE_INTEGER);
       throw new AppError('SIGNIN_FAILED');
     }
+    await checkSecondFactor({ db, secrets, now }, row, c.req.valid('json'), () =>
+      addWithin(db, limitKey, 1, Number.MAX_SAFE_INTEGER),
+    );
     setStaffCookie(c, await startSession(db, secrets, row.id, now, config.STAFF_IDLE_MINUTES * MINUTE));
     return c.json((await loadActor(db, row.id))!, 200);
   })

@@ -9,6 +9,8 @@ export const SignInBody = z
       .string()
       .regex(/^\d{6}$/)
       .optional(),
+    // the ticket from a TOTP_ENROLMENT_REQUIRED answer, sent back with the first code
+    totpEnrolment: z.string().max(512).optional(),
   })
   .openapi('StaffSignIn');
 

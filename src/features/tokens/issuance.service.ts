@@ -41,6 +41,14 @@ function parseRequests(
   }
 }
 
+/** A one-purpose issuer (see scoped-issuer.ts): its own key and its own budget instead of the period's. */
+export interface IssuanceScope {
+  keys: Pick<KeyRing, 'live' | 'privateKey'>;
+  /** Takes `n` from the worker's budget or throws; `release` gives them back when signing fails. */
+  reserve(subject: string, n: number): Promise<void>;
+  release(subject: string, n: number): Promise<void>;
+}
+
 /**
  * Signs blinded token requests for an eligible worker, within the worker's budget for the period.
  * `subject` is the worker's stable identity (OIDC issuer|sub or the code's hash); only an HMAC of it under
@@ -51,8 +59,10 @@ export async function issueTokens(
   subject: string,
   contentType: string,
   body: Uint8Array,
+  scope?: IssuanceScope,
 ): Promise<Uint8Array> {
-  const { db, config, signer, keys, now } = deps;
+  const { db, config, signer, now } = deps;
+  const keys = scope?.keys ?? deps.keys;
   const { kind, requests } = parseRequests(contentType, body, config.TOKEN_BATCH_MAX);
   const live = await keys.live();
   const signing = requests.map((r) => {
@@ -60,23 +70,26 @@ export async function issueTokens(
     if (!key) throw new AppError('TOKEN_UNKNOWN_KEY');
     return { request: r, key };
   });
-  const budgetKey = await saltedKey(db, config, 'budget', now, subject);
-  const spent = await addWithin(
-    db,
-    { purpose: 'budget', ...budgetKey },
-    requests.length,
-    config.TOKEN_BUDGET,
-  );
-  if (spent === null) throw new AppError('TOKEN_BUDGET_EXCEEDED');
-  const signatures = await Promise.all(
-    signing.map(async ({ request, key }) => {
-      try {
-        return new TokenResponse(await signer.blindSign(await keys.privateKey(key.id), request.blindedMsg));
-      } catch {
-        throw new AppError('TOKEN_REQUEST_INVALID');
-      }
-    }),
-  );
+  const budgetKey = scope
+    ? undefined
+    : { purpose: 'budget' as const, ...(await saltedKey(db, config, 'budget', now, subject)) };
+  if (scope) await scope.reserve(subject, requests.length);
+  else if ((await addWithin(db, budgetKey!, requests.length, config.TOKEN_BUDGET)) === null)
+    throw new AppError('TOKEN_BUDGET_EXCEEDED');
+  let signatures: InstanceType<typeof TokenResponse>[];
+  try {
+    signatures = await Promise.all(
+      signing.map(
+        async ({ request, key }) =>
+          new TokenResponse(await signer.blindSign(await keys.privateKey(key.id), request.blindedMsg)),
+      ),
+    );
+  } catch {
+    // nothing was issued (e.g. a blinded message not below the modulus): give the budget back
+    if (scope) await scope.release(subject, requests.length);
+    else await addWithin(db, budgetKey!, -requests.length, config.TOKEN_BUDGET);
+    throw new AppError('TOKEN_REQUEST_INVALID');
+  }
   if (kind === 'single') return signatures[0]!.serialize();
   return new genericBatched.GenericBatchTokenResponse(
     signatures.map((s) => new genericBatched.OptionalTokenResponse(2, s)),

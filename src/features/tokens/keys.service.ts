@@ -22,19 +22,28 @@ export interface LiveKey {
 
 const SEAL_CONTEXT = 'issuer-key';
 
-/** Generates an RSA-2048 key for token type 2 and stores it sealed. */
+/**
+ * Generates an RSA-2048 key for token type 2 and stores it sealed. A token request names its key by the
+ * last byte of the key id only, so a key whose last byte equals that of a live key (`avoid`) is redrawn.
+ */
 export async function createIssuerKey(
   db: Db,
   secrets: Secrets,
   now: number,
   state: 'active' | 'next',
   notBefore: number,
+  avoid: readonly string[] = [],
 ) {
-  const pair = await Issuer.generateKey(BlindRSAMode.PSS, {
-    modulusLength: 2048,
-    publicExponent: new Uint8Array([1, 0, 1]),
-  });
-  const publicKeyBytes = await getPublicKeyBytes(pair.publicKey);
+  const taken = new Set(avoid.map((id) => fromBase64Url(id).at(-1)));
+  let pair: CryptoKeyPair;
+  let publicKeyBytes: Uint8Array;
+  do {
+    pair = await Issuer.generateKey(BlindRSAMode.PSS, {
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+    });
+    publicKeyBytes = await getPublicKeyBytes(pair.publicKey);
+  } while (taken.has(sha256(publicKeyBytes).at(-1)));
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
   const id = toBase64Url(sha256(publicKeyBytes));
   await db.insert(issuerKeys).values({
@@ -58,7 +67,7 @@ export async function ensureIssuerKey(db: Db, secrets: Secrets, now: number): Pr
   if (!row) await createIssuerKey(db, secrets, now, 'active', now);
 }
 
-async function importPublic(bytes: Uint8Array): Promise<CryptoKey> {
+export async function importPublic(bytes: Uint8Array): Promise<CryptoKey> {
   const spki = util.convertRSASSAPSSToEnc(bytes);
   return crypto.subtle.importKey('spki', spki as BufferSource, { name: 'RSA-PSS', hash: 'SHA-384' }, true, [
     'verify',
@@ -106,7 +115,14 @@ export async function rotateIssuerKeys(db: Db, secrets: Secrets, now: number, gr
     .where(inArray(issuerKeys.state, ['active', 'next']));
   const next = rows.find((r) => r.state === 'next');
   if (!next) {
-    const id = await createIssuerKey(db, secrets, now, 'next', now + graceDays * DAY);
+    const id = await createIssuerKey(
+      db,
+      secrets,
+      now,
+      'next',
+      now + graceDays * DAY,
+      rows.map((r) => r.id),
+    );
     return { created: id, retired: null as string | null };
   }
   if (next.notBefore * 1000 > now)

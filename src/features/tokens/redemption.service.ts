@@ -32,7 +32,10 @@ export function originChallenge(publicOrigin: string) {
 export type OriginChallenge = ReturnType<typeof originChallenge>;
 
 /** `WWW-Authenticate` for a 401 on a content endpoint: the challenge with the active key. */
-export async function wwwAuthenticate(challenge: OriginChallenge, keys: KeyRing): Promise<string> {
+export async function wwwAuthenticate(
+  challenge: OriginChallenge,
+  keys: Pick<KeyRing, 'live'>,
+): Promise<string> {
   const live = await keys.live();
   const active = live.find((k) => k.state === 'active') ?? live[0];
   if (!active) throw new AppError('ISSUER_KEY_UNAVAILABLE');
@@ -49,7 +52,7 @@ const origin = new publicVerif.Origin(publicVerif.BlindRSAMode.PSS);
 export async function redeemToken(
   header: string | undefined,
   challenge: OriginChallenge,
-  keys: KeyRing,
+  keys: Pick<KeyRing, 'live'>,
 ): Promise<Spend> {
   const requireToken = async () =>
     new AppError('TOKEN_REQUIRED', undefined, { 'WWW-Authenticate': await wwwAuthenticate(challenge, keys) });

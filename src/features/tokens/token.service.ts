@@ -5,7 +5,7 @@ import type { AppDeps } from '../../platform/http/env.js';
 import { AppError } from '../../platform/http/errors.js';
 import { addWithin, currentCount, saltedKey } from '../ratelimit/salts.service.js';
 import { checkCode } from './codes.service.js';
-import { issueTokens } from './issuance.service.js';
+import { type IssuanceScope, issueTokens } from './issuance.service.js';
 import { keyRing } from './key-ring.js';
 import {
   originChallenge,
@@ -14,6 +14,7 @@ import {
   spendWith,
   wwwAuthenticate,
 } from './redemption.service.js';
+import { scopedChallenge, scopedKeyRing, type TokenScope } from './scoped-issuer.js';
 
 // failed eligibility checks allowed per client address per rate-limit epoch, before 429
 const FAILED_ISSUANCE_LIMIT = 50;
@@ -56,6 +57,39 @@ export function tokenService(deps: AppDeps) {
     return `code:${await checkCode(db, secrets, credential, clock.now())}`;
   }
 
+  /** Eligibility, address throttling of failures, budget (the period's, or a scope's), native signing. */
+  async function issue(
+    c: Context,
+    contentType: string,
+    body: Uint8Array,
+    scope?: IssuanceScope,
+  ): Promise<Uint8Array> {
+    const address = deps.clientAddress?.(c);
+    const now = clock.now();
+    const limitKey = address
+      ? {
+          purpose: 'ratelimit' as const,
+          ...(await saltedKey(db, config, 'ratelimit', now, 'issuance', address)),
+        }
+      : undefined;
+    if (limitKey && (await currentCount(db, limitKey)) >= FAILED_ISSUANCE_LIMIT)
+      throw new AppError('RATE_LIMITED');
+    let subject: string;
+    try {
+      subject = await eligibleSubject(c.req.header('authorization'));
+    } catch (e) {
+      if (limitKey) await addWithin(db, limitKey, 1, Number.MAX_SAFE_INTEGER);
+      throw e;
+    }
+    return issueTokens(
+      { db, config, secrets, signer: deps.signer, keys, now },
+      subject,
+      contentType,
+      body,
+      scope,
+    );
+  }
+
   return {
     keys,
     challenge,
@@ -71,31 +105,27 @@ export function tokenService(deps: AppDeps) {
         })),
       });
     },
-    /** Eligibility, address throttling of failures, budget, native signing. */
-    async issue(c: Context, contentType: string, body: Uint8Array): Promise<Uint8Array> {
-      const address = deps.clientAddress?.(c);
-      const now = clock.now();
-      const limitKey = address
-        ? {
-            purpose: 'ratelimit' as const,
-            ...(await saltedKey(db, config, 'ratelimit', now, 'issuance', address)),
-          }
-        : undefined;
-      if (limitKey && (await currentCount(db, limitKey)) >= FAILED_ISSUANCE_LIMIT)
-        throw new AppError('RATE_LIMITED');
-      let subject: string;
-      try {
-        subject = await eligibleSubject(c.req.header('authorization'));
-      } catch (e) {
-        if (limitKey) await addWithin(db, limitKey, 1, Number.MAX_SAFE_INTEGER);
-        throw e;
-      }
-      return issueTokens({ db, config, secrets, signer: deps.signer, keys, now }, subject, contentType, body);
-    },
+    issue,
     redeem: (authorization: string | undefined): Promise<Spend> =>
       redeemToken(authorization, challenge, keys),
     wwwAuthenticate: () => wwwAuthenticate(challenge, keys),
     spendWith,
+    /**
+     * Issuance and redemption for one purpose with its own key, challenge and budget (e.g. one survey).
+     * @example const survey = c.var.tokens.scoped({ label: `survey:${id}`, key, reserve, release })
+     */
+    scoped(scope: TokenScope) {
+      const scopeChallenge = scopedChallenge(config.PUBLIC_ORIGIN, scope.label);
+      const ring = scopedKeyRing(secrets, scope);
+      return {
+        challenge: scopeChallenge,
+        issue: (c: Context, contentType: string, body: Uint8Array) =>
+          issue(c, contentType, body, { keys: ring, reserve: scope.reserve, release: scope.release }),
+        redeem: (authorization: string | undefined): Promise<Spend> =>
+          redeemToken(authorization, scopeChallenge, ring),
+        wwwAuthenticate: () => wwwAuthenticate(scopeChallenge, ring),
+      };
+    },
   };
 }
 

@@ -1,4 +1,10 @@
-import { createRemoteJWKSet, decodeProtectedHeader, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import {
+  createRemoteJWKSet,
+  customFetch,
+  decodeProtectedHeader,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
 import type { Clock } from '../clock.js';
 
 export interface OidcSettings {
@@ -10,13 +16,17 @@ export interface OidcSettings {
   maxAgeSeconds: number;
 }
 
+/** Which check refused an ID token; shown to the client as `details.reason`. */
 export type OidcFailure =
   | 'malformed'
   | 'header_key'
   | 'algorithm'
   | 'signature'
+  | 'issuer'
+  | 'audience'
   | 'claims'
   | 'expired'
+  | 'too_old'
   | 'unreachable';
 
 export class OidcError extends Error {
@@ -41,7 +51,8 @@ export function oidcVerifier(settings: OidcSettings, clock: Clock, fetchImpl: ty
       url = ((await res.json()) as { jwks_uri?: string }).jwks_uri;
       if (!url) throw new OidcError('unreachable');
     }
-    return createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000 });
+    // the same fetch as discovery, so a provider reachable only through the injected fetch works
+    return createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, [customFetch]: fetchImpl });
   };
   return {
     async verify(token: string): Promise<string> {
@@ -69,15 +80,37 @@ export function oidcVerifier(settings: OidcSettings, clock: Clock, fetchImpl: ty
         });
         return `${payload.iss}|${payload.sub}`;
       } catch (e) {
-        const code = (e as { code?: string }).code ?? '';
-        if (code === 'ERR_JWT_EXPIRED') throw new OidcError('expired');
-        if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === 'ERR_JWKS_NO_MATCHING_KEY')
-          throw new OidcError('signature');
-        if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JOSE_GENERIC') throw new OidcError('unreachable');
-        throw new OidcError('claims');
+        throw new OidcError(failureOf(e as { code?: string; claim?: string }));
       }
     },
   };
 }
 
 export type OidcVerifier = ReturnType<typeof oidcVerifier>;
+
+/** Maps a jose error to the check that failed. */
+function failureOf(e: { code?: string; claim?: string }): OidcFailure {
+  switch (e.code) {
+    case 'ERR_JWT_EXPIRED':
+      // jose reports both "exp passed" and "iat older than maxTokenAge" as expired
+      return e.claim === 'iat' ? 'too_old' : 'expired';
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return e.claim === 'iss' ? 'issuer' : e.claim === 'aud' ? 'audience' : 'claims';
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+    case 'ERR_JWKS_NO_MATCHING_KEY':
+    case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
+      return 'signature';
+    case 'ERR_JWS_INVALID':
+    case 'ERR_JWT_INVALID':
+      return 'malformed';
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+      return 'algorithm';
+    case 'ERR_JWKS_TIMEOUT':
+    case 'ERR_JWKS_INVALID':
+    case 'ERR_JOSE_GENERIC':
+      return 'unreachable';
+    default:
+      // jose's own errors all carry an ERR_ code; anything else failed while fetching the key set
+      return e.code?.startsWith('ERR_') ? 'claims' : 'unreachable';
+  }
+}

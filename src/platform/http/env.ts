@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { StaffActor } from '../../features/staff/staff.service.js';
 import type { TokenService } from '../../features/tokens/token.service.js';
+import type { ClientBundle } from '../../features/web/client-bundle.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { BlindSigner } from '../crypto/blind-signer.js';
@@ -23,6 +24,11 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | undefined;
   /** For outbound calls (the OIDC provider's JWKS); defaults to global fetch. */
   fetch?: typeof fetch;
+  /**
+   * The browser bundle (wallet, posting) served by the web pages, once it is built; without it the pages
+   * are read-only. A function, so that the server can listen before the bundle is ready.
+   */
+  clientBundle?: () => ClientBundle | undefined;
 }
 
 /** Services built once from AppDeps by createApp. */

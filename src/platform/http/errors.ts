@@ -49,6 +49,85 @@ const catalogue = {
   CATEGORY_NOT_FOUND: [422, '分类不存在', 'No such category'],
   DEPARTMENT_NOT_FOUND: [422, '部门不存在', 'No such department'],
   APPEAL_NOT_FOUND: [404, '诉求不存在', 'No such appeal'],
+  // appeals
+  APPEAL_NOT_ASSIGNED: [409, '该诉求尚未分派到责任部门', 'The appeal has no responsible department yet'],
+  APPEAL_CLOSED: [409, '该诉求已办结或已撤回', 'The appeal is closed or withdrawn'],
+  APPEAL_STATE_CONFLICT: [409, '该诉求当前的状态不允许此操作', "Not possible in the appeal's current state"],
+  NOT_RESPONSIBLE: [403, '您所在的部门不负责此诉求', 'Your department is not responsible for this appeal'],
+  COMMITMENT_NOT_FOUND: [404, '承诺不存在', 'No such commitment'],
+  COMMITMENT_SETTLED: [409, '该承诺已登记结果', 'This commitment already has an outcome'],
+  DATE_IN_PAST: [422, '承诺日期不能早于今天', 'A promised date cannot be in the past'],
+  VERDICT_ALREADY_GIVEN: [409, '本轮答复已经评价过', "This round's answer has already been rated"],
+  ROUTING_RULE_NOT_FOUND: [404, '分派规则不存在', 'No such routing rule'],
+  CALENDAR_DAY_NOT_FOUND: [404, '该日期没有特别安排', 'No calendar exception on that day'],
+  WEBHOOK_NOT_FOUND: [404, '推送地址不存在', 'No such webhook'],
+  NOTIFICATION_NOT_FOUND: [404, '通知不存在', 'No such notification'],
+  CURSOR_INVALID: [400, '分页游标无效', 'The page cursor is invalid'],
+  // surveys, forum, notices
+  SURVEY_NOT_FOUND: [404, '调查不存在', 'No such survey'],
+  SURVEY_NOT_OPEN: [409, '调查不在答题时间内', 'The survey is not open for answers'],
+  SURVEY_PUBLISHED: [409, '调查已发布，不能再次发布', 'The survey is already published'],
+  SURVEY_CLOSED: [409, '调查已结束', 'The survey has closed'],
+  SURVEY_ANSWERS_INVALID: [422, '答案与问卷题目不符', 'The answers do not fit the questions'],
+  SURVEY_RESULTS_HIDDEN: [403, '调查结束后才公布结果', 'Results are published when the survey closes'],
+  SURVEY_TOKEN_ISSUED: [
+    429,
+    '本调查的答题凭证已领取过（每人一份）',
+    "This survey's token was already issued to you (one per worker)",
+  ],
+  DEPARTMENT_FORBIDDEN: [403, '您不能代表该部门操作', 'You may not act for this department'],
+  THREAD_NOT_FOUND: [404, '帖子不存在', 'No such thread'],
+  QUOTED_REPLY_NOT_FOUND: [422, '引用的回帖不在本帖中', 'The quoted reply is not in this thread'],
+  NOTICE_NOT_FOUND: [404, '公告不存在', 'No such notice'],
+  NOTICE_APPEAL_NOT_FOUND: [422, '关联的诉求不存在', 'A linked appeal does not exist'],
+  // moderation
+  ITEM_NOT_FOUND: [404, '内容不存在或尚未公开', 'No such published item'],
+  ITEM_ALREADY_HIDDEN: [409, '该内容已被隐藏', 'This item is already hidden'],
+  MODERATION_CONFLICT: [
+    409,
+    '该内容的审核状态已变化，请刷新后再试',
+    "The item's moderation state has changed; reload",
+  ],
+  MODERATION_OWN_DECISION: [
+    403,
+    '申诉须由另一位审核员处理',
+    'A contest must be decided by someone other than who hid the item',
+  ],
+  CONTEST_NOT_ALLOWED: [
+    409,
+    '该内容未被隐藏，或已提出过申诉',
+    'The item is not hidden, or already contested',
+  ],
+  // admin
+  STAFF_NOT_FOUND: [404, '工作人员账号不存在', 'No such staff account'],
+  USERNAME_TAKEN: [409, '用户名已被使用', 'That username is taken'],
+  RESPONDER_NEEDS_DEPARTMENT: [
+    422,
+    '答复人员至少要属于一个部门',
+    'A responder needs at least one department',
+  ],
+  ADMIN_SELF_LOCKOUT: [
+    409,
+    '不能停用或降级自己，也不能移除最后一位管理员',
+    'You cannot disable or demote yourself or the last admin',
+  ],
+  CODE_BATCH_NOT_FOUND: [404, '登记码批次不存在', 'No such enrollment-code batch'],
+  TOTP_REQUIRED: [401, '请输入动态验证码', 'Enter the code from your authenticator app'],
+  TOTP_INVALID: [401, '动态验证码不正确或已使用', 'The authenticator code is wrong or was already used'],
+  TOTP_ENROLMENT_REQUIRED: [
+    401,
+    '您的角色须启用动态验证码：请用验证器扫描后输入验证码',
+    'Your role requires an authenticator: scan the secret, then sign in with a code',
+  ],
+  TOTP_ALREADY_ENROLLED: [
+    409,
+    '已启用动态验证码；如需更换请联系管理员',
+    'An authenticator is already enrolled; ask an admin to reset it',
+  ],
+  TOTP_TICKET_INVALID: [422, '验证器绑定已过期，请重新开始', 'The enrolment expired; start again'],
+  // analytics
+  ALERT_NOT_FOUND: [404, '预警不存在', 'No such alert'],
+  ALERT_CLOSED: [409, '该预警已关闭', 'This alert is already closed'],
 } as const satisfies Record<string, readonly [ContentfulStatusCode, string, string]>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -1,0 +1,69 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { appeals } from './appeals.js';
+import { departments } from './organisation.js';
+
+export const notificationKinds = [
+  'assigned',
+  'unrouted',
+  'deadline_approaching',
+  'deadline_passed',
+  'escalated',
+  'reopened',
+  'commitment_due',
+  'commitment_overdue',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** The staff inbox: one row per event per department (null: for dispatchers, e.g. an unrouted appeal). */
+export const staffNotifications = sqliteTable(
+  'staff_notifications',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    departmentId: integer().references(() => departments.id),
+    appealId: integer()
+      .notNull()
+      .references(() => appeals.id),
+    kind: text({ enum: notificationKinds }).notNull(),
+    // unique: the deadline run may repeat and must not notify twice
+    dedupeKey: text().notNull().unique(),
+    at: integer().notNull(),
+    readAt: integer(),
+  },
+  (t) => [index('staff_notifications_department_idx').on(t.departmentId, t.at)],
+);
+
+export const webhookFormats = ['wecom', 'dingtalk'] as const;
+export type WebhookFormat = (typeof webhookFormats)[number];
+
+/** Group-robot webhooks (企业微信, 钉钉) that receive a department's notifications. */
+export const webhooks = sqliteTable('webhooks', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  // null: every department's notifications
+  departmentId: integer().references(() => departments.id),
+  format: text({ enum: webhookFormats }).notNull(),
+  // the robot URL carries its access key (?key=, ?access_token=), so it is sealed like other secrets
+  urlSealed: text().notNull(),
+  // only the host, to show in listings
+  host: text().notNull(),
+  // DingTalk "加签" secret, sealed; requests are then signed with HMAC-SHA256 over timestamp and secret
+  secretSealed: text(),
+  createdAt: integer().notNull(),
+  disabledAt: integer(),
+});
+
+/** One row per notification per webhook: the outbox, so delivery can be retried and never repeats. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    notificationId: integer()
+      .notNull()
+      .references(() => staffNotifications.id),
+    webhookId: integer()
+      .notNull()
+      .references(() => webhooks.id),
+    attempts: integer().notNull().default(0),
+    sentAt: integer(),
+    lastAttemptAt: integer(),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.webhookId] })],
+);

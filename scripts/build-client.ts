@@ -1,0 +1,15 @@
+/**
+ * Builds the browser bundle into dist/client and prints its size. The server builds it itself at start
+ * when esbuild is installed; run this before deploying without devDependencies.
+ * Usage: npx tsx scripts/build-client.ts
+ */
+import { buildClientBundle, CLIENT_OUT_DIR } from '../src/features/web/client-build.node.js';
+
+const bundle = await buildClientBundle({ outDir: CLIENT_OUT_DIR });
+for (const [path, f] of bundle.files) {
+  const raw = typeof f.body === 'string' ? Buffer.byteLength(f.body) : f.body.length;
+  process.stdout.write(
+    `${path}  ${(raw / 1024).toFixed(1)} KB, gzip ${((f.gzip?.length ?? raw) / 1024).toFixed(1)} KB\n`,
+  );
+}
+process.stdout.write(`written to ${CLIENT_OUT_DIR}\n`);

@@ -1,0 +1,132 @@
+import { and, eq, gte, inArray, lte, notInArray } from 'drizzle-orm';
+import {
+  analyticsAlerts,
+  analyticsTopics,
+  appeals,
+  categories,
+  departments,
+  moderationItems,
+} from '../../../db/schema/index.js';
+import type { BatchItem, Db } from '../../platform/db/db.js';
+import { type AnalysisOptions, analyseItems, type DetectedBurst, dayOf } from './analysis.js';
+
+export interface AnalyseResult {
+  appeals: number;
+  topics: number;
+  alertsOpened: number;
+  alertsUpdated: number;
+}
+
+/**
+ * Reads every published, visible appeal, rebuilds the topics and raises or refreshes alerts for the bursts
+ * of today. Idempotent: a second run at the same `now` changes nothing but `updatedAt`. An alert whose
+ * burst goes on is extended (its end day moves) rather than raised again, whatever its workflow status.
+ * @example await analyse(db, clock.now())
+ */
+export async function analyse(
+  db: Db,
+  now: number,
+  opts: Omit<AnalysisOptions, 'today' | 'categoryDepartments'> = {},
+): Promise<AnalyseResult> {
+  const rows = await db
+    .select({
+      id: appeals.id,
+      title: appeals.title,
+      body: appeals.body,
+      time: appeals.createdAt,
+      categorySlug: categories.slug,
+      departmentId: appeals.departmentId,
+      cosigns: appeals.cosignCount,
+    })
+    .from(appeals)
+    .innerJoin(categories, eq(categories.id, appeals.categoryId))
+    .where(
+      and(
+        lte(appeals.publishAt, now),
+        notInArray(appeals.status, ['submitted', 'withdrawn']),
+        notInArray(
+          appeals.id,
+          db
+            .select({ id: moderationItems.itemId })
+            .from(moderationItems)
+            .where(and(eq(moderationItems.itemType, 'appeal'), eq(moderationItems.state, 'hidden'))),
+        ),
+      ),
+    );
+  const cats = await db
+    .select({ slug: categories.slug, dept: categories.defaultDepartmentId })
+    .from(categories);
+  const { topics, bursts } = analyseItems(
+    rows.map((r) => ({ ...r, text: `${r.title}。${r.body}` })),
+    {
+      ...opts,
+      today: dayOf(now),
+      categoryDepartments: Object.fromEntries(cats.map((c) => [c.slug, c.dept])),
+    },
+  );
+  const names = await groupNames(db, bursts);
+
+  const statements: BatchItem[] = [db.delete(analyticsTopics)];
+  for (const t of topics) statements.push(db.insert(analyticsTopics).values({ ...t, updatedAt: now }));
+  let opened = 0;
+  let updated = 0;
+  for (const b of bursts) {
+    const evidence = {
+      label: names.get(`${b.kind}:${b.key}`) ?? b.label,
+      observed: b.observed,
+      distinctCount: b.distinct,
+      expected: b.expected,
+      growth: b.growth,
+      pValue: b.pValue,
+      z: b.z,
+      sampleAppealIds: b.sampleIds,
+      departmentIds: b.departmentIds,
+      suggestedDepartmentId: b.suggestedDepartmentId,
+      endDay: b.endDay,
+      updatedAt: now,
+    };
+    const [ongoing] = await db
+      .select({ id: analyticsAlerts.id, startDay: analyticsAlerts.startDay })
+      .from(analyticsAlerts)
+      .where(
+        and(
+          eq(analyticsAlerts.groupKind, b.kind),
+          eq(analyticsAlerts.groupKey, b.key),
+          gte(analyticsAlerts.endDay, b.startDay - 1),
+        ),
+      );
+    if (ongoing) {
+      statements.push(db.update(analyticsAlerts).set(evidence).where(eq(analyticsAlerts.id, ongoing.id)));
+      updated++;
+    } else {
+      statements.push(
+        db
+          .insert(analyticsAlerts)
+          .values({ ...evidence, groupKind: b.kind, groupKey: b.key, startDay: b.startDay, createdAt: now })
+          .onConflictDoUpdate({
+            target: [analyticsAlerts.groupKind, analyticsAlerts.groupKey, analyticsAlerts.startDay],
+            set: evidence,
+          }),
+      );
+      opened++;
+    }
+  }
+  await db.batch(statements as [BatchItem, ...BatchItem[]]);
+  return { appeals: rows.length, topics: topics.length, alertsOpened: opened, alertsUpdated: updated };
+}
+
+/** Readable labels for category and department alerts: 通勤班车, 机务段. */
+async function groupNames(db: Db, bursts: readonly DetectedBurst[]) {
+  const names = new Map<string, string>();
+  const slugs = bursts.filter((b) => b.kind === 'category').map((b) => b.key);
+  const ids = bursts.filter((b) => b.kind === 'department').map((b) => Number(b.key));
+  if (slugs.length > 0) {
+    const rows = await db.select().from(categories).where(inArray(categories.slug, slugs));
+    for (const r of rows) names.set(`category:${r.slug}`, r.nameZh);
+  }
+  if (ids.length > 0) {
+    const rows = await db.select().from(departments).where(inArray(departments.id, ids));
+    for (const r of rows) names.set(`department:${r.id}`, r.nameZh);
+  }
+  return names;
+}

@@ -1,0 +1,11 @@
+/**
+ * Early warning (舆情预警) and hot topics. What other features and entries use:
+ * - `analyticsRoutes`: staff alerts under /api/v1/staff/alerts, public /api/v1/hot-topics.
+ * - `analyse(db, now)`: the nightly job (rebuild topics, raise or extend alerts); idempotent.
+ * - `analyseItems(items, { today })`: the same analysis as a pure function, for offline runs over an export.
+ * - `createSegmenter()`: Chinese segmentation with the domain dictionary (Node and Workers alike).
+ */
+export { analyse } from './analyse.service.js';
+export { type AnalysisItem, analyseItems, dayOf } from './analysis.js';
+export { analyticsRoutes } from './analytics.routes.js';
+export { createSegmenter } from './text/segmenter.js';

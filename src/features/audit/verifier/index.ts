@@ -1,0 +1,3 @@
+export * from './log-format.js';
+export * from './report.js';
+export * from './verify-log.js';

@@ -1,0 +1,143 @@
+import { and, eq, lte } from 'drizzle-orm';
+import { forumReplies, forumThreads } from '../../../db/schema/index.js';
+import type { Config } from '../../platform/config/config.js';
+import type { Secrets } from '../../platform/crypto/secrets.js';
+import type { Db } from '../../platform/db/db.js';
+import { randomRowId } from '../../platform/db/random-id.js';
+import { AppError } from '../../platform/http/errors.js';
+import {
+  coarseTime,
+  newReceipt,
+  publishTime,
+  receiptHash,
+  type Spend,
+  type TokenService,
+  threadPseudonym,
+} from '../tokens/index.js';
+
+export interface ForumDeps {
+  db: Db;
+  config: Config;
+  secrets: Secrets;
+  tokens: TokenService;
+  now: number;
+}
+
+const isIdClash = (e: unknown) =>
+  /forum_threads\.id/.test(String((e as Error)?.message) + String((e as { cause?: Error })?.cause?.message));
+
+/**
+ * Starts a thread, paid for by a token. The id is drawn at random (not AUTOINCREMENT) because the
+ * starter's name, threadPseudonym(receipt, id), must be known before the insert — and a random id also
+ * keeps no order of creation within the coarse hour.
+ */
+export async function createThread(deps: ForumDeps, spend: Spend, input: { title: string; body: string }) {
+  const { db, config, now } = deps;
+  const createdAt = coarseTime(config, now);
+  const publishAt = publishTime(config, now);
+  for (let attempt = 0; ; attempt++) {
+    const id = randomRowId();
+    const { receipt, receiptHash } = newReceipt(deps.secrets);
+    const pseudonym = threadPseudonym(receipt, id);
+    try {
+      await deps.tokens.spendWith(db, spend, [
+        db.insert(forumThreads).values({ id, ...input, pseudonym, receiptHash, createdAt, publishAt }),
+      ]);
+      return { id, pseudonym, receipt, publishAt };
+    } catch (e) {
+      // the batch failed as a whole, so the token is still unspent and can pay for another try
+      if (attempt < 2 && isIdClash(e)) continue;
+      throw e;
+    }
+  }
+}
+
+export async function publishedThread(db: Db, id: number, now: number) {
+  const [thread] = await db
+    .select()
+    .from(forumThreads)
+    .where(and(eq(forumThreads.id, id), lte(forumThreads.publishAt, now)));
+  if (!thread) throw new AppError('THREAD_NOT_FOUND');
+  return thread;
+}
+
+/**
+ * The name a reply appears under. With the receipt of the author's first post in THIS thread: that post's
+ * name (the starter's, if it is the thread's own receipt). Without: a fresh name, redrawn if it happens to
+ * equal a name already in the thread. A receipt from elsewhere is refused rather than silently ignored.
+ */
+async function replyName(
+  deps: ForumDeps,
+  thread: typeof forumThreads.$inferSelect,
+  receipt: string | undefined,
+): Promise<{ pseudonym: string; byStarter: boolean; own: { receipt: string; receiptHash: string } }> {
+  const { db, secrets } = deps;
+  if (receipt !== undefined) {
+    const hash = receiptHash(secrets, receipt);
+    const own = newReceipt(secrets);
+    if (hash === thread.receiptHash) return { pseudonym: thread.pseudonym, byStarter: true, own };
+    const [first] = await db
+      .select({ pseudonym: forumReplies.pseudonym })
+      .from(forumReplies)
+      .where(and(eq(forumReplies.threadId, thread.id), eq(forumReplies.receiptHash, hash)));
+    const derived = threadPseudonym(receipt, thread.id);
+    if (first?.pseudonym !== derived) throw new AppError('RECEIPT_INVALID');
+    return { pseudonym: derived, byStarter: false, own };
+  }
+  const taken = new Set(
+    (
+      await db
+        .selectDistinct({ pseudonym: forumReplies.pseudonym })
+        .from(forumReplies)
+        .where(eq(forumReplies.threadId, thread.id))
+    ).map((r) => r.pseudonym),
+  ).add(thread.pseudonym);
+  for (let i = 0; ; i++) {
+    const own = newReceipt(secrets);
+    const pseudonym = threadPseudonym(own.receipt, thread.id);
+    if (!taken.has(pseudonym) || i >= 8) return { pseudonym, byStarter: false, own };
+  }
+}
+
+/** A reply, paid for by a token; it may quote one reply of the same thread. */
+export async function createReply(
+  deps: ForumDeps,
+  spend: Spend,
+  threadId: number,
+  input: { body: string; receipt?: string; quoteReplyId?: number },
+) {
+  const { db, config, now } = deps;
+  const thread = await publishedThread(db, threadId, now);
+  if (input.quoteReplyId !== undefined) {
+    const [quoted] = await db
+      .select({ id: forumReplies.id })
+      .from(forumReplies)
+      .where(
+        and(
+          eq(forumReplies.id, input.quoteReplyId),
+          eq(forumReplies.threadId, threadId),
+          lte(forumReplies.publishAt, now),
+        ),
+      );
+    if (!quoted) throw new AppError('QUOTED_REPLY_NOT_FOUND');
+  }
+  const { pseudonym, byStarter, own } = await replyName(deps, thread, input.receipt);
+  const publishAt = publishTime(config, now);
+  const [, inserted] = await deps.tokens.spendWith(db, spend, [
+    db
+      .insert(forumReplies)
+      .values({
+        threadId,
+        body: input.body,
+        pseudonym,
+        receiptHash: own.receiptHash,
+        byStarter,
+        quoteReplyId: input.quoteReplyId ?? null,
+        createdAt: coarseTime(config, now),
+        publishAt,
+      })
+      .returning({ id: forumReplies.id }),
+  ] as const);
+  const id = (inserted as { id: number }[])[0]!.id;
+  return { id, pseudonym, byStarter, receipt: own.receipt, publishAt };
+}

@@ -1,0 +1,2 @@
+export { noticesRoutes } from './notices.routes.js';
+export { noticesForAppeal } from './notices.service.js';

@@ -1,0 +1,12 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { assetRoutes } from './assets.routes.js';
+import { pageRoutes } from './pages.routes.js';
+
+export type { ClientBundle } from './client-bundle.js';
+
+/**
+ * The public web app: server-rendered pages, the stylesheet, icons, manifest, service worker and the
+ * wallet bundle. The bundle is built by `client-build.node.ts` (Node only, so not exported here).
+ */
+export const webRoutes = new Hono<AppEnv>().route('/', pageRoutes).route('/', assetRoutes);
