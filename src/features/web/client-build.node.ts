@@ -69,7 +69,14 @@ async function sourcesChangedAt(): Promise<number> {
     fileURLToPath(import.meta.url),
     join(ROOT, 'node_modules/@cloudflare/privacypass-ts/package.json'),
   ];
-  const times = await Promise.all(paths.map((p) => stat(p).then((s) => s.mtimeMs, () => 0)));
+  const times = await Promise.all(
+    paths.map((p) =>
+      stat(p).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      ),
+    ),
+  );
   return Math.max(...times);
 }
 
@@ -78,7 +85,10 @@ async function sourcesChangedAt(): Promise<number> {
  * esbuild is installed, else whatever build there is.
  */
 export async function loadClientBundle(): Promise<ClientBundle | undefined> {
-  const builtAt = await stat(join(CLIENT_OUT_DIR, 'manifest.json')).then((s) => s.mtimeMs, () => 0);
+  const builtAt = await stat(join(CLIENT_OUT_DIR, 'manifest.json')).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   if (builtAt > (await sourcesChangedAt())) {
     const existing = await readClientBundle();
     if (existing) return existing;

@@ -165,4 +165,19 @@ describe('life of an appeal: solvable, escalated, promise broken, auto-closed', 
     expect(closed.timeline.at(-1)).toMatchObject({ kind: 'closed', data: { by: 'auto', afterDays: 14 } });
     expect(await runDeadlines()).toMatchObject({ closed: 0 });
   });
+
+  it('leaves every step on the public, hash-chained log: staff by name and role, the clock as nobody', async () => {
+    const log = await getJson<{
+      entries: { kind: string; item: { id: number } | null; actor: { role: string } | null }[];
+    }>(h, '/api/v1/log?limit=1000');
+    const mine = log.entries.filter((e) => e.item?.id === id && e.kind.startsWith('appeal.'));
+    expect(mine.map((e) => [e.kind, e.actor?.role ?? null])).toEqual([
+      ['appeal.deadline-missed', null],
+      ['appeal.escalate', null],
+      ['appeal.answer', 'responder'],
+      ['appeal.commitment-overdue', null],
+      ['appeal.commitment-outcome', 'responder'],
+      ['appeal.auto-close', null],
+    ]);
+  });
 });
