@@ -2,17 +2,16 @@ import { type ServerType, serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app.js';
 import { prepareDatabase } from './bootstrap.js';
-import { checkpointLog } from './features/audit/index.js';
-import { rotateSalts } from './features/ratelimit/salts.service.js';
 import { loadClientBundle } from './features/web/client-build.node.js';
 import type { ClientBundle } from './features/web/index.js';
-import { HOUR, MINUTE, systemClock } from './platform/clock.js';
+import { MINUTE, systemClock } from './platform/clock.js';
 import { type Config, ConfigError, parseConfig } from './platform/config/config.js';
 import { resolveSecretKey } from './platform/config/secret-file.js';
 import { nodeBlindSigner } from './platform/crypto/blind-signer.node.js';
 import { deriveSecrets } from './platform/crypto/secrets.js';
 import { migrateLibsql, openLibsql } from './platform/db/libsql.js';
 import { jsonLogger } from './platform/log.js';
+import { runScheduledJobs } from './scheduled.js';
 
 function loadConfig(): Config {
   try {
@@ -60,21 +59,10 @@ const app = createApp({
   clientBundle: () => clientBundle,
 });
 
-// destroys salts past their window; hourly, so a salt never outlives its epoch by more than an hour
-const rotation = setInterval(() => {
-  rotateSalts(db, config, clock.now()).catch((e) =>
-    log.error({ msg: 'salt rotation failed', error: (e as Error).name }),
-  );
-}, HOUR);
-rotation.unref();
-// chains pending log entries and signs a checkpoint when the log grew, so verifiers always find a fresh one
-const checkpoints = setInterval(() => {
-  checkpointLog({ db, secrets, config, clock }).catch((e) =>
-    log.error({ msg: 'log checkpoint failed', error: (e as Error).name }),
-  );
-}, 10 * MINUTE);
-checkpoints.unref();
-await rotateSalts(db, config, clock.now());
+// salts, deadlines, webhooks and log checkpoints: every 10 minutes, so nothing outlives its window by more
+const scheduled = setInterval(() => void runScheduledJobs({ db, config, secrets, clock, log }), 10 * MINUTE);
+scheduled.unref();
+await runScheduledJobs({ db, config, secrets, clock, log });
 
 const server: ServerType = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
@@ -97,8 +85,7 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ msg: 'stopping', signal });
-  clearInterval(rotation);
-  clearInterval(checkpoints);
+  clearInterval(scheduled);
   // stop accepting; in-flight requests finish, then idle keep-alive sockets are closed
   server.close(() => {
     close();

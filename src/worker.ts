@@ -5,13 +5,13 @@ import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import * as schema from '../db/schema/index.js';
 import { type App, createApp } from './app.js';
 import { prepareDatabase } from './bootstrap.js';
-import { rotateSalts } from './features/ratelimit/salts.service.js';
 import { systemClock } from './platform/clock.js';
 import { type Config, ConfigError, parseConfig } from './platform/config/config.js';
 import { workersBlindSigner } from './platform/crypto/blind-signer.workers.js';
-import { deriveSecrets } from './platform/crypto/secrets.js';
+import { deriveSecrets, type Secrets } from './platform/crypto/secrets.js';
 import type { Db } from './platform/db/db.js';
 import { jsonLogger } from './platform/log.js';
+import { runScheduledJobs } from './scheduled.js';
 
 /**
  * What wrangler binds: the D1 database `DB`, the [vars] of wrangler.toml and the secrets (SECRET_KEY,
@@ -29,6 +29,7 @@ interface Runtime {
   app: App;
   db: Db;
   config: Config;
+  secrets: Secrets;
 }
 
 // settings whose value must never reach a log line, even when it is invalid
@@ -96,7 +97,7 @@ async function start(env: Bindings): Promise<Runtime> {
     log,
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
   });
-  return { app, db, config };
+  return { app, db, config, secrets };
 }
 
 // one runtime per isolate: Workers give bindings only to handlers, so it is built at the first event and
@@ -143,11 +144,11 @@ export default {
 
   /** Hourly cron (wrangler.toml [triggers]): destroys rate-limit and budget salts past their window. */
   async scheduled(_controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {
-    const { db, config } = await boot(env).catch((e: unknown) => {
+    const { db, config, secrets } = await boot(env).catch((e: unknown) => {
       logStartupFailure(e);
       throw e;
     });
-    const destroyed = await rotateSalts(db, config, systemClock.now());
-    log.info({ msg: 'salts rotated', destroyed });
+    await runScheduledJobs({ db, config, secrets, clock: systemClock, log });
+    log.info({ msg: 'scheduled jobs ran' });
   },
 };

@@ -40,9 +40,9 @@ describe('the Workers entry on local D1', () => {
     expect(directory['token-keys'], body).toHaveLength(1);
   });
 
-  it('destroys expired salts on the hourly cron', async () => {
+  it('destroys expired salts on the 10-minute cron (with deadlines, webhooks, log checkpoint)', async () => {
     await env.DB.prepare("INSERT INTO salts (purpose, epoch, key) VALUES ('ratelimit', 1, 'old')").run();
-    const controller = createScheduledController({ cron: '0 * * * *', scheduledTime: new Date() });
+    const controller = createScheduledController({ cron: '*/10 * * * *', scheduledTime: new Date() });
     await entry.scheduled(controller, env, createExecutionContext());
     const left = await env.DB.prepare('SELECT count(*) AS n FROM salts WHERE epoch = 1').first<{
       n: number;

@@ -1,0 +1,49 @@
+import { runDeadlines } from './features/appeals/deadlines.service.js';
+import { deliverPending } from './features/appeals/webhooks.service.js';
+import { checkpointLog } from './features/audit/checkpoints.service.js';
+import { rotateSalts } from './features/ratelimit/salts.service.js';
+import type { Clock } from './platform/clock.js';
+import type { Config } from './platform/config/config.js';
+import type { Secrets } from './platform/crypto/secrets.js';
+import type { Db } from './platform/db/db.js';
+import type { Logger } from './platform/log.js';
+
+export interface ScheduledDeps {
+  db: Db;
+  config: Config;
+  secrets: Secrets;
+  clock: Clock;
+  log: Logger;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Everything the clock drives, run every 10 minutes by the Node timer and the Workers cron trigger:
+ * destroy salts past their window, run deadlines and escalations, deliver staff webhooks, sign a log
+ * checkpoint. Each job is idempotent and runs even if another failed; failures are logged by name only.
+ */
+export async function runScheduledJobs(deps: ScheduledDeps): Promise<void> {
+  const { db, config, secrets, clock, log } = deps;
+  const jobs: [string, () => Promise<unknown>][] = [
+    ['salts', () => rotateSalts(db, config, clock.now())],
+    ['deadlines', () => runDeadlines(db, clock.now())],
+    [
+      'webhooks',
+      () =>
+        deliverPending(db, {
+          secrets,
+          fetch: deps.fetch ?? fetch,
+          origin: config.PUBLIC_ORIGIN,
+          now: clock.now(),
+        }),
+    ],
+    ['log-checkpoint', () => checkpointLog({ db, secrets, config, clock })],
+  ];
+  for (const [job, run] of jobs) {
+    try {
+      await run();
+    } catch (e) {
+      log.error({ msg: 'scheduled job failed', job, error: (e as Error).name });
+    }
+  }
+}
