@@ -1,10 +1,10 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type StaffRole, staff, staffTotpSteps } from '../../../db/schema/index.js';
 import { MINUTE } from '../../platform/clock.js';
-import { fromBase64Url, toBase64Url } from '../../platform/crypto/encoding.js';
+import { fromBase64Url, toBase32, toBase64Url } from '../../platform/crypto/encoding.js';
 import { seal, unseal } from '../../platform/crypto/seal.js';
 import type { Secrets } from '../../platform/crypto/secrets.js';
-import { newTotpSecret, otpauthUri, toBase32, verifyTotp } from '../../platform/crypto/totp.js';
+import { newTotpSecret, otpauthUri, verifyTotp } from '../../platform/crypto/totp.js';
 import type { Db } from '../../platform/db/db.js';
 import { AppError } from '../../platform/http/errors.js';
 import { logStatements, sealLog } from '../audit/index.js';

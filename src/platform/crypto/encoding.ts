@@ -24,22 +24,31 @@ export function toHex(bytes: Uint8Array): string {
 
 // Crockford base32: no I, L, O, U, so a code written on paper is read back without confusion
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+// RFC 4648 base32: the alphabet authenticator apps expect for TOTP secrets
+const RFC4648 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** Groups of four Crockford base32 characters, e.g. `7F3A-K9QD-…`, for codes people copy by hand. */
-export function toGroupedBase32(bytes: Uint8Array): string {
+/** Base32 without padding over the given 32-character alphabet (RFC 4648 by default). */
+export function toBase32(bytes: Uint8Array, alphabet: string = RFC4648): string {
   let bits = 0;
   let value = 0;
   let out = '';
   for (const b of bytes) {
-    value = (value << 8) | b;
+    value = ((value << 8) | b) & 0xffff;
     bits += 8;
     while (bits >= 5) {
-      out += CROCKFORD[(value >>> (bits - 5)) & 31];
+      out += alphabet[(value >>> (bits - 5)) & 31];
       bits -= 5;
     }
   }
-  if (bits > 0) out += CROCKFORD[(value << (5 - bits)) & 31];
-  return out.match(/.{1,4}/g)!.join('-');
+  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
+  return out;
+}
+
+/** Groups of four Crockford base32 characters, e.g. `7F3A-K9QD-…`, for codes people copy by hand. */
+export function toGroupedBase32(bytes: Uint8Array): string {
+  return toBase32(bytes, CROCKFORD)
+    .match(/.{1,4}/g)!
+    .join('-');
 }
 
 /** Normalises what a person typed: case, dashes, spaces, and the look-alike letters Crockford folds. */

@@ -1,5 +1,6 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
+import { toBase32 } from './encoding.js';
 import { randomBytes } from './hash.js';
 
 // RFC 6238 defaults, which every authenticator app understands
@@ -52,25 +53,6 @@ function constantTimeEqual(a: string, b: string): boolean {
   let d = 0;
   for (let i = 0; i < a.length; i++) d |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return d === 0;
-}
-
-const RFC4648 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** RFC 4648 base32 without padding: the alphabet authenticator apps expect (not Crockford). */
-export function toBase32(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += RFC4648[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += RFC4648[(value << (5 - bits)) & 31];
-  return out;
 }
 
 /** The `otpauth://` URI an authenticator app scans as a QR code. */
