@@ -71,12 +71,16 @@ const server: ServerType = serve({ fetch: app.fetch, hostname: config.HOST, port
     `  database: ${config.DATABASE_URL}${secretKey.createdFile ? ` (new secret key in ${secretKey.createdFile})` : ''}\n`,
   );
   if (seeded) {
+    process.stdout.write(
+      `  demo bureau seeded. Staff sign in with POST ${url}/api/v1/staff/session {"username","password"}; change the one-time password first (POST /api/v1/staff/password):\n`,
+    );
     for (const a of seeded.accounts) {
-      process.stdout.write(
-        `  demo bureau seeded. Staff sign-in: ${url}/staff  user "${a.username}"  one-time password ${a.oneTimePassword}\n`,
-      );
+      process.stdout.write(`    user "${a.username}"  one-time password ${a.oneTimePassword}  (${a.role})\n`);
     }
   }
+  process.stdout.write(
+    `  workers: open ${url}/ on a phone; enrollment codes: npm run cli -- codes create --count 10\n`,
+  );
   process.stdout.write(`  API: ${url}/api/v1/openapi.json   health: ${url}/healthz\n`);
 });
 

@@ -26,15 +26,15 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `node --import tsx src/node.ts` (the production entry) with only `env` (plus PATH) and resolves
- * once it prints its "is serving <url>" line: readiness is what the server says, never a timer.
+ * Starts `node --import tsx src/node.ts` (the production entry, or `entry`) with only `env` (plus PATH)
+ * and resolves once it prints its "is serving <url>" line: readiness is what the server says, never a timer.
  * @example const server = await startServer({ DATABASE_URL: `file:${file}`, PORT: String(port) })
  */
 export async function startServer(
   env: Record<string, string>,
-  opts: { stdio?: 'pipe' | 'ignore-stderr' } = {},
+  opts: { entry?: string; stdio?: 'pipe' | 'ignore-stderr' } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'src/node.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', opts.stdio === 'ignore-stderr' ? 'ignore' : 'pipe'],

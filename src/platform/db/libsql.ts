@@ -42,6 +42,8 @@ export async function openLibsql(
     // references between tables are enforced, not assumed
     await client.execute('PRAGMA foreign_keys = ON');
     await client.execute('PRAGMA busy_timeout = 5000');
+    // deleted rows (destroyed salts, counters, withdrawn text) are overwritten, not left in free pages
+    await client.execute('PRAGMA secure_delete = ON');
   }
   return { db: drizzle(client, { schema, casing: 'snake_case' }), close: () => client.close() };
 }
