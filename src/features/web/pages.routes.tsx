@@ -9,10 +9,12 @@ import { getAppeal } from '../appeals/detail.service.js';
 import { listAppeals } from '../appeals/list.service.js';
 import { ListQuery, StatsQuery } from '../appeals/public.schemas.js';
 import { countView, statistics } from '../appeals/stats.service.js';
+import { getNotice, listNotices } from '../notices/notices.service.js';
 import { AppealDetailView } from './appeal-detail.views.js';
 import { AppealListView, type FieldError, type ListForm } from './appeal-list.views.js';
 import { ErrorView, OfflineView } from './error.views.js';
 import { HomeView } from './home.views.js';
+import { NoticeDetailView, NoticeListView } from './notices.views.js';
 import { organisationNames } from './organisation-names.js';
 import { PostView } from './post.views.js';
 import { renderPage } from './render-page.js';
@@ -153,6 +155,26 @@ export const pageRoutes = new Hono<AppEnv>()
       i18n,
       { title: i18n.t('stats.title'), page: 'stats' },
       <StatsView i18n={i18n} names={names} stats={stats} form={form} />,
+    );
+  })
+  .get('/notices', compress(), async (c) => {
+    const i18n = i18nOf(c);
+    const cursor = c.req.query('cursor') || undefined;
+    const page = await listNotices(c.var.db, { cursor, limit: 20 });
+    await viewed(c, 'notices');
+    const view = <NoticeListView i18n={i18n} items={page.items} nextCursor={page.nextCursor} />;
+    return renderPage(c, i18n, { title: i18n.t('notices.title'), page: 'notices' }, view);
+  })
+  .get('/notices/:id', compress(), async (c) => {
+    const i18n = i18nOf(c);
+    const raw = c.req.param('id');
+    if (!/^[1-9]\d{0,9}$/.test(raw)) throw new AppError('NOTICE_NOT_FOUND');
+    const notice = await getNotice(c.var.db, Number(raw));
+    return renderPage(
+      c,
+      i18n,
+      { title: notice.title, page: 'notices' },
+      <NoticeDetailView i18n={i18n} notice={notice} />,
     );
   })
   .get('/offline', async (c) => {

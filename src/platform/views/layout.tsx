@@ -24,6 +24,7 @@ const nav = [
   ['home', '/', 'nav.home'],
   ['appeals', '/appeals', 'nav.appeals'],
   ['post', '/post', 'nav.post'],
+  ['notices', '/notices', 'nav.notices'],
   ['stats', '/stats', 'nav.stats'],
   ['wallet', '/wallet', 'nav.wallet'],
 ] as const;
