@@ -11,6 +11,7 @@ import { nodeBlindSigner } from './platform/crypto/blind-signer.node.js';
 import { deriveSecrets } from './platform/crypto/secrets.js';
 import { migrateLibsql, openLibsql } from './platform/db/libsql.js';
 import { jsonLogger } from './platform/log.js';
+import { smtpSender } from './platform/mail/smtp-sender.js';
 import { runScheduledJobs } from './scheduled.js';
 
 function loadConfig(): Config {
@@ -48,6 +49,9 @@ loadClientBundle()
   })
   .catch((e) => log.error({ msg: 'client bundle failed', error: (e as Error).name }));
 
+const sendMail = config.SMTP_URL
+  ? smtpSender(config.SMTP_URL, config.SMTP_FROM ?? `zhitong@${new URL(config.PUBLIC_ORIGIN).hostname}`)
+  : undefined;
 const app = createApp({
   db,
   clock,
@@ -57,12 +61,16 @@ const app = createApp({
   log,
   clientAddress: (c) => getConnInfo(c).remote.address,
   clientBundle: () => clientBundle,
+  sendMail,
 });
 
 // salts, deadlines, webhooks and log checkpoints: every 10 minutes, so nothing outlives its window by more
-const scheduled = setInterval(() => void runScheduledJobs({ db, config, secrets, clock, log }), 10 * MINUTE);
+const scheduled = setInterval(
+  () => void runScheduledJobs({ db, config, secrets, clock, log, sendMail }),
+  10 * MINUTE,
+);
 scheduled.unref();
-await runScheduledJobs({ db, config, secrets, clock, log });
+await runScheduledJobs({ db, config, secrets, clock, log, sendMail });
 
 const server: ServerType = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;

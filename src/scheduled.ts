@@ -7,6 +7,7 @@ import type { Config } from './platform/config/config.js';
 import type { Secrets } from './platform/crypto/secrets.js';
 import type { Db } from './platform/db/db.js';
 import type { Logger } from './platform/log.js';
+import type { SendMail } from './platform/mail/send-mail.js';
 
 export interface ScheduledDeps {
   db: Db;
@@ -15,6 +16,7 @@ export interface ScheduledDeps {
   clock: Clock;
   log: Logger;
   fetch?: typeof fetch;
+  sendMail?: SendMail;
 }
 
 /**
@@ -33,6 +35,8 @@ export async function runScheduledJobs(deps: ScheduledDeps): Promise<void> {
         deliverPending(db, {
           secrets,
           fetch: deps.fetch ?? fetch,
+          sendMail: deps.sendMail,
+          log,
           origin: config.PUBLIC_ORIGIN,
           now: clock.now(),
         }),

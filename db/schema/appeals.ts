@@ -60,6 +60,9 @@ export const appeals = sqliteTable(
     index('appeals_department_idx').on(t.departmentId),
     index('appeals_due_idx').on(t.answerDueAt),
     index('appeals_created_idx').on(t.createdAt),
+    // the public list walks these in sort order and stops after a page, instead of sorting every appeal
+    index('appeals_publish_idx').on(t.publishAt),
+    index('appeals_cosign_idx').on(t.cosignCount),
   ],
 );
 
@@ -162,7 +165,8 @@ export const commitments = sqliteTable(
     outcomeStaffId: integer().references(() => staff.id),
   },
   (t) => [
-    index('commitments_appeal_idx').on(t.appealId),
+    // outcome and date too: a list page's "promise overdue?" check is then answered from this index alone
+    index('commitments_appeal_idx').on(t.appealId, t.outcome, t.dueAt),
     index('commitments_open_idx').on(t.outcome, t.dueAt),
   ],
 );

@@ -32,10 +32,11 @@ export const staffNotifications = sqliteTable(
   (t) => [index('staff_notifications_department_idx').on(t.departmentId, t.at)],
 );
 
-export const webhookFormats = ['wecom', 'dingtalk'] as const;
+// 'email': target is a staff address, sent over SMTP where the entry provides a mailer
+export const webhookFormats = ['wecom', 'dingtalk', 'email'] as const;
 export type WebhookFormat = (typeof webhookFormats)[number];
 
-/** Group-robot webhooks (企业微信, 钉钉) that receive a department's notifications. */
+/** Group-robot webhooks (企业微信, 钉钉) and email addresses that receive a department's notifications. */
 export const webhooks = sqliteTable('webhooks', {
   id: integer().primaryKey({ autoIncrement: true }),
   // null: every department's notifications

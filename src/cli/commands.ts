@@ -11,6 +11,7 @@ import { CLI_ACTOR } from '../features/audit/index.js';
 import { toBase64Url } from '../platform/crypto/encoding.js';
 import { randomBytes } from '../platform/crypto/hash.js';
 import type { CliContext } from './context.js';
+import { seedScaleCommand } from './seed-scale.command.js';
 import { verifyLogCommand } from './verify-log.command.js';
 
 export interface Command {
@@ -117,6 +118,7 @@ export const commands: Record<string, Command> = {
     },
   },
   'verify-log': verifyLogCommand,
+  seed: seedScaleCommand,
 };
 
 // operator actions go on the public log like an admin's, under the name `cli`

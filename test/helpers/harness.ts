@@ -16,6 +16,7 @@ import { randomBytes } from '../../src/platform/crypto/hash.js';
 import { deriveSecrets } from '../../src/platform/crypto/secrets.js';
 import { migrateLibsql, openLibsql } from '../../src/platform/db/libsql.js';
 import { memoryLogger } from '../../src/platform/log.js';
+import type { SendMail } from '../../src/platform/mail/send-mail.js';
 
 export const ORIGIN = 'http://zhitong.test';
 
@@ -23,6 +24,7 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   clientAddress?: (c: Context) => string | undefined;
   fetch?: typeof fetch;
+  sendMail?: SendMail;
   /** The browser bundle, for tests of the web pages that run it (see client-build.node.ts). */
   clientBundle?: ClientBundle;
 }
@@ -56,6 +58,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     log,
     clientAddress: opts.clientAddress,
     fetch: opts.fetch,
+    sendMail: opts.sendMail,
     clientBundle: opts.clientBundle && (() => opts.clientBundle),
   });
   const request = (path: string, init?: RequestInit) => app.request(`${ORIGIN}${path}`, init);

@@ -64,7 +64,7 @@ export const WebhookBody = z
     url: z
       .string()
       .max(1000)
-      .regex(/^https?:\/\/\S+$/, 'an http(s) URL')
+      .regex(/^(https?:\/\/\S+|[^\s@]+@[^\s@]+\.[^\s@]+)$/, 'an http(s) URL, or an address for email')
       .openapi({ example: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…' }),
     departmentId: z.number().int().positive().optional().openapi({ description: 'omit for all departments' }),
     secret: z.string().min(1).max(200).optional().openapi({ description: 'DingTalk 加签 secret' }),

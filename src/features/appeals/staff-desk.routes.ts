@@ -142,6 +142,8 @@ export const staffDeskRoutes = router()
     const webhooks = await deliverPending(c.var.db, {
       secrets: c.var.secrets,
       fetch: c.var.fetch ?? fetch,
+      sendMail: c.var.sendMail,
+      log: c.var.log,
       origin: c.var.config.PUBLIC_ORIGIN,
       now,
     });

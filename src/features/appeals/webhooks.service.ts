@@ -11,8 +11,11 @@ import { seal, unseal } from '../../platform/crypto/seal.js';
 import type { Secrets } from '../../platform/crypto/secrets.js';
 import type { Db } from '../../platform/db/db.js';
 import { AppError } from '../../platform/http/errors.js';
+import type { Logger } from '../../platform/log.js';
+import type { SendMail } from '../../platform/mail/send-mail.js';
 import { departmentTree } from './appeal-state.js';
-import { dingtalkSignedUrl, robotAccepted, robotBody } from './webhook-formats.js';
+import { emailMessage } from './email-format.js';
+import { dingtalkSignedUrl, robotAccepted, robotBody, type WebhookMessage } from './webhook-formats.js';
 
 const SEAL_CONTEXT = 'webhook';
 const MAX_ATTEMPTS = 5;
@@ -30,6 +33,9 @@ export async function createWebhook(db: Db, secrets: Secrets, input: NewWebhook,
   const tree = await departmentTree(db);
   if (input.departmentId !== undefined && !tree.has(input.departmentId))
     throw new AppError('DEPARTMENT_NOT_FOUND');
+  const isEmail = input.format === 'email';
+  if (isEmail === /^https?:\/\//.test(input.url) || (isEmail && input.secret))
+    throw new AppError('VALIDATION_FAILED');
   const enc = (s: string) => seal(secrets.sealKey, new TextEncoder().encode(s), SEAL_CONTEXT);
   const [row] = await db
     .insert(webhooks)
@@ -37,7 +43,8 @@ export async function createWebhook(db: Db, secrets: Secrets, input: NewWebhook,
       departmentId: input.departmentId ?? null,
       format: input.format,
       urlSealed: await enc(input.url),
-      host: new URL(input.url).host,
+      // an address shows only its domain, as a URL shows only its host
+      host: isEmail ? input.url.slice(input.url.lastIndexOf('@') + 1) : new URL(input.url).host,
       secretSealed: input.secret ? await enc(input.secret) : null,
       createdAt: now,
     })
@@ -69,13 +76,21 @@ export async function disableWebhook(db: Db, id: number, now: number) {
 }
 
 /**
- * Sends undelivered inbox items of the last week to the matching robots (a department's, or all), each
- * at most once; failures are retried on later runs up to five attempts. Items of appeals still in their
- * publication delay wait, so a robot learns of a post no sooner than the public does.
+ * Sends undelivered inbox items of the last week to the matching robots and email addresses (a
+ * department's, or all), each at most once; failures are retried on later runs up to five attempts.
+ * Items of appeals still in their publication delay wait, so staff learn of a post no sooner than the
+ * public does. Email hooks wait where no mailer is given (Workers, or SMTP_URL unset).
  */
 export async function deliverPending(
   db: Db,
-  deps: { secrets: Secrets; fetch: typeof fetch; origin: string; now: number },
+  deps: {
+    secrets: Secrets;
+    fetch: typeof fetch;
+    sendMail?: SendMail | undefined;
+    log?: Logger;
+    origin: string;
+    now: number;
+  },
 ) {
   const { now } = deps;
   const hooks = await db.select().from(webhooks).where(isNull(webhooks.disabledAt));
@@ -108,6 +123,14 @@ export async function deliverPending(
   const dec = async (s: string) =>
     new TextDecoder().decode(await unseal(deps.secrets.sealKey, s, SEAL_CONTEXT));
   for (const hook of hooks) {
+    if (hook.format === 'email' && !deps.sendMail) {
+      deps.log?.info({
+        msg: 'email hook skipped',
+        reason: 'no SMTP mailer on this platform or SMTP_URL unset',
+        webhookId: hook.id,
+      });
+      continue;
+    }
     const url = await dec(hook.urlSealed);
     const secret = hook.secretSealed ? await dec(hook.secretSealed) : null;
     for (const { n, title } of items) {
@@ -115,22 +138,18 @@ export async function deliverPending(
       if (n.at < hook.createdAt) continue;
       const prior = state.get(`${n.id}:${hook.id}`);
       if (prior?.sentAt || (prior?.attempts ?? 0) >= MAX_ATTEMPTS) continue;
-      const body = robotBody(hook.format, {
+      const message = {
         kind: n.kind,
         title,
         department: tree.nameOf(n.departmentId),
         link: `${deps.origin}/appeals/${n.appealId}`,
-      });
+      };
       let ok = false;
       try {
-        const target = hook.format === 'dingtalk' && secret ? await dingtalkSignedUrl(url, secret, now) : url;
-        const res = await deps.fetch(target, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        });
-        ok = await robotAccepted(res);
+        if (hook.format === 'email') {
+          await deps.sendMail!(emailMessage(url, n.appealId, message));
+          ok = true;
+        } else ok = await postRobot(deps.fetch, hook.format, url, secret, message, now);
       } catch {
         ok = false;
       }
@@ -152,4 +171,23 @@ export async function deliverPending(
     }
   }
   return result;
+}
+
+async function postRobot(
+  fetcher: typeof fetch,
+  format: Exclude<WebhookFormat, 'email'>,
+  url: string,
+  secret: string | null,
+  message: WebhookMessage,
+  now: number,
+) {
+  const body = robotBody(format, message);
+  const target = format === 'dingtalk' && secret ? await dingtalkSignedUrl(url, secret, now) : url;
+  const res = await fetcher(target, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+  return robotAccepted(res);
 }

@@ -46,6 +46,9 @@ export const configSchema = z.object({
   OIDC_ALGORITHMS: csv('RS256,ES256,EdDSA').pipe(
     z.array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'])).min(1),
   ),
+  // staff notification email, Node only; without it email hooks are skipped
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.email().optional(),
 });
 
 export type Config = z.output<typeof configSchema> & { PUBLIC_ORIGIN: string };

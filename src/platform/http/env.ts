@@ -8,6 +8,7 @@ import type { BlindSigner } from '../crypto/blind-signer.js';
 import type { Secrets } from '../crypto/secrets.js';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../log.js';
+import type { SendMail } from '../mail/send-mail.js';
 
 /** What the composition root needs; both entries and every test build one of these. */
 export interface AppDeps {
@@ -24,6 +25,8 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | undefined;
   /** For outbound calls (the OIDC provider's JWKS); defaults to global fetch. */
   fetch?: typeof fetch;
+  /** Staff notification email (Node with SMTP_URL); absent on Workers, where email hooks are skipped. */
+  sendMail?: SendMail;
   /**
    * The browser bundle (wallet, posting) served by the web pages, once it is built; without it the pages
    * are read-only. A function, so that the server can listen before the bundle is ready.
