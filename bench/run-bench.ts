@@ -96,12 +96,24 @@ stopAll.push(hello);
 const server = await startServer(env, { stdio: 'ignore-stderr' });
 stopAll.push(server);
 
-const run = (url: string, extra: Partial<Parameters<typeof runWrk>[1]> = {}) =>
-  runWrk(url, { seconds, connections, ...extra });
+/**
+ * wrk stops on time, but the server still works off the requests it had already read; the next figure
+ * would pay for them. A health check on a new connection is answered once that backlog is gone.
+ */
+async function drained(url: string) {
+  await (await fetch(`${url}/healthz`, { headers: { connection: 'close' } })).arrayBuffer();
+}
+async function run(url: string, extra: Partial<Parameters<typeof runWrk>[1]> = {}) {
+  const r = await runWrk(url, { seconds, connections, ...extra });
+  await drained(url);
+  return r;
+}
 async function warmThenRun(url: string, extra: Partial<Parameters<typeof runWrk>[1]> = {}) {
-  await runWrk(url, { seconds: 1, connections, ...extra });
+  await run(url, { ...extra, seconds: 1 });
   return run(url, extra);
 }
+// a figure from no answers, or with errors, meets nothing
+const verdict = (r: WrkResult, ok: boolean) => (r.requests > 0 && r.errors === 0 && ok ? 'met' : 'NOT met');
 
 const results: {
   name: string;
@@ -112,14 +124,14 @@ const results: {
 process.stderr.write('hello-world…\n');
 const helloBefore = await warmThenRun(hello.url);
 const ratio = (min: number) => (r: WrkResult, h: number) =>
-  `≥ ${min}% of hello: ${r.rps / h >= min / 100 ? 'met' : 'NOT met'}`;
+  `≥ ${min}% of hello: ${verdict(r, r.rps / h >= min / 100)}`;
 for (const [name, path, target] of [
   ['appeals list JSON (20, filtered, sorted)', 'list.txt', ratio(50)],
   ['appeal detail page (HTML, timeline)', 'detail.txt', ratio(30)],
   [
     'Chinese search (20 by relevance)',
     'search.txt',
-    (r: WrkResult) => `p99 ≤ 20 ms: ${r.p99 <= 20 ? 'met' : 'NOT met'}`,
+    (r: WrkResult) => `p99 ≤ 20 ms: ${verdict(r, r.p99 <= 20)}`,
   ],
 ] as const) {
   process.stderr.write(`${name}…\n`);
@@ -128,7 +140,7 @@ for (const [name, path, target] of [
 }
 const rss = peakRssMb(server.child.pid!);
 const createTarget = (r: WrkResult) =>
-  `≥ 1000/s, p99 ≤ 50 ms: ${r.rps >= 1000 && r.p99 <= 50 ? 'met' : 'NOT met'}${r.exhausted ? ' (ran out of tokens: rate is a lower bound)' : ''}`;
+  `≥ 1000/s, p99 ≤ 50 ms: ${verdict(r, r.rps >= 1000 && r.p99 <= 50)}${r.exhausted ? ' (ran out of tokens: rate is a lower bound)' : ''}`;
 for (const sync of ['normal', 'full'] as const) {
   process.stderr.write(`create appeal, DATABASE_SYNC=${sync}…\n`);
   const s =

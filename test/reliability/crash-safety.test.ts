@@ -26,7 +26,18 @@ const ROUNDS = 4;
 const IN_FLIGHT = 12;
 
 const dir = mkdtempSync(join(tmpdir(), 'zhitong-crash-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const started: ServerProcess[] = [];
+async function start(env: Record<string, string>) {
+  const server = await startServer(env);
+  started.push(server);
+  return server;
+}
+// a failed or timed-out run must not leave a server behind
+afterAll(() => {
+  for (const s of started)
+    if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe(`crash safety (DATABASE_SYNC=${SYNC}, seed ${SEED})`, () => {
   it('keeps every create acknowledged with 201, whole, through SIGKILLs at random moments', async () => {
@@ -63,7 +74,7 @@ describe(`crash safety (DATABASE_SYNC=${SYNC}, seed ${SEED})`, () => {
     const unknown: Outcome[] = [];
     let next = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      const server: ServerProcess = await startServer(env);
+      const server = await start(env);
       // the kill comes after a random number of acknowledgements plus a random sub-10 ms offset, with
       // IN_FLIGHT creates in the server: some not yet read, some verifying, some mid-batch
       const killAfter = 5 + Math.floor(random() * 30);
@@ -87,7 +98,7 @@ describe(`crash safety (DATABASE_SYNC=${SYNC}, seed ${SEED})`, () => {
 
     // recovery: each create cut off by a kill either landed whole (its token is spent: 409) or not at all
     // (the same token now creates it: 201); then fresh creates prove the server works on the recovered file
-    const server = await startServer(env);
+    const server = await start(env);
     const retried = await sendCreates(server.url, {
       tokens: unknown.map((u) => u.token),
       appeal: (i) => unknown[i]!.appeal,

@@ -36,18 +36,24 @@ export async function rankedIds(
   where: SQL | undefined,
   page: { offset: number; limit: number },
 ): Promise<number[]> {
+  const hits: SQL[] = [];
   const joins: SQL[] = [];
   const scores: SQL[] = [];
+  // MATERIALIZED: inlined, the second table's MATCH re-ran once per hit of the first (1 s instead of
+  // 40 ms for "通勤车 拥挤" over 100,000 appeals)
   if (terms.long.length) {
-    joins.push(sql`JOIN (${trigramHits(terms.long)}) AS tri ON tri.id = ${appeals.id}`);
+    hits.push(sql`tri AS MATERIALIZED (${trigramHits(terms.long)})`);
+    joins.push(sql`JOIN tri ON tri.id = ${appeals.id}`);
     scores.push(sql`tri.score`);
   }
   if (terms.short.length) {
-    joins.push(sql`JOIN (${bigramHits(terms.short)}) AS bi ON bi.id = ${appeals.id}`);
+    hits.push(sql`bi AS MATERIALIZED (${bigramHits(terms.short)})`);
+    joins.push(sql`JOIN bi ON bi.id = ${appeals.id}`);
     scores.push(sql`bi.score`);
   }
   const rows = await db.all<{ id: number }>(
-    sql`SELECT ${appeals.id} AS id, ${sql.join(scores, sql` + `)} AS score
+    sql`WITH ${sql.join(hits, sql`, `)}
+      SELECT ${appeals.id} AS id, ${sql.join(scores, sql` + `)} AS score
       FROM ${appeals} ${sql.join(joins, sql` `)}
       ${where ? sql`WHERE ${where}` : sql``}
       ORDER BY score ASC, ${appeals.id} DESC
