@@ -177,7 +177,7 @@ out(
 out(`${'scenario'.padEnd(42)} conns    req/s   p50 ms   p99 ms  errors  vs hello  target`);
 const row = (name: string, conns: number, r: WrkResult, target = '') =>
   out(
-    `${name.padEnd(42)} ${f(conns, 5)} ${f(r.rps)} ${f(r.p50, 8, 1)} ${f(r.p99, 8, 1)} ${f(r.errors, 7)} ${f((100 * r.rps) / h, 8)}%  ${target}`,
+    `${name.padEnd(42)} ${f(conns, 5)} ${f(r.rps)} ${f(r.p50, 8, 1)} ${f(r.p99, 8, 1)} ${f(r.errors, 7)} ${f((100 * r.rps) / h, 8, 1)}%  ${target}`,
   );
 row('hello-world (Hono, node-server) before', connections, helloBefore);
 for (const { name, conns, r, target } of results) row(name, conns, r, target?.(r, h));
