@@ -5,6 +5,7 @@ import type { Config } from '../../platform/config/config.js';
 import { fromBase64Url, toBase64Url } from '../../platform/crypto/encoding.js';
 import { keyedHash, randomBytes } from '../../platform/crypto/hash.js';
 import type { Db } from '../../platform/db/db.js';
+import { AppError } from '../../platform/http/errors.js';
 
 /** Epoch length per purpose: rate limits rotate daily (by default), token budgets per budget period. */
 export function epochLength(config: Config, purpose: SaltPurpose): number {
@@ -110,4 +111,31 @@ export async function rotateSalts(db: Db, config: Config, now: number, opts: { n
   // empty the WAL. D1 and remote libSQL manage storage themselves and refuse both PRAGMAs (see SECURITY.md)
   await db.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`).catch(() => undefined);
   return a.length + b.length;
+}
+
+/**
+ * Throttles failed attempts (sign-ins, issuance with a bad credential) per salted identity: `check`
+ * refuses with 429 once `limit` failures are counted this epoch, `fail` counts one more. Successes are
+ * free, so many workers behind one depot's address are not blocked by each other.
+ * @example const t = await failureThrottle(db, config, now, 10, 'signin', address, username); await t.check();
+ */
+export async function failureThrottle(
+  db: Db,
+  config: Config,
+  now: number,
+  limit: number,
+  ...identity: string[]
+) {
+  const key = {
+    purpose: 'ratelimit' as const,
+    ...(await saltedKey(db, config, 'ratelimit', now, ...identity)),
+  };
+  return {
+    async check() {
+      if ((await currentCount(db, key)) >= limit) throw new AppError('RATE_LIMITED');
+    },
+    async fail() {
+      await addWithin(db, key, 1, Number.MAX_SAFE_INTEGER);
+    },
+  };
 }

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { getCookie } from 'hono/cookie';
-import { staff } from '../../../db/schema/index.js';
+import { staff, staffRoles } from '../../../db/schema/index.js';
 import { MINUTE } from '../../platform/clock.js';
 import { hashPassword, verifyPassword } from '../../platform/crypto/password.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses, jsonBody, jsonContent, router } from '../../platform/http/openapi.js';
 import { checkSecondFactor } from '../admin/second-factor.service.js';
-import { addWithin, currentCount, saltedKey } from '../ratelimit/salts.service.js';
+import { failureThrottle } from '../ratelimit/salts.service.js';
 import {
   checkSameOrigin,
   clearStaffCookie,
@@ -22,7 +22,6 @@ import { loadActor } from './staff.service.js';
 
 // failed sign-ins allowed per (address, username) per rate-limit epoch
 const SIGNIN_FAILURE_LIMIT = 10;
-const ALL_ROLES = ['admin', 'moderator', 'dispatcher', 'responder', 'analyst'] as const;
 
 const signIn = createRoute({
   method: 'post',
@@ -44,7 +43,7 @@ const me = createRoute({
   method: 'get',
   path: '/api/v1/staff/me',
   tags: ['staff'],
-  middleware: [requireStaff(...ALL_ROLES)] as const,
+  middleware: [requireStaff(...staffRoles)] as const,
   responses: { 200: jsonContent(StaffMe, 'The signed-in staff member'), ...errorResponses(401) },
 });
 
@@ -52,7 +51,7 @@ const changePassword = createRoute({
   method: 'post',
   path: '/api/v1/staff/password',
   tags: ['staff'],
-  middleware: [requireStaff(...ALL_ROLES)] as const,
+  middleware: [requireStaff(...staffRoles)] as const,
   request: { body: jsonBody(ChangePasswordBody) },
   responses: {
     200: jsonContent(z.object({ ok: z.boolean() }), 'Changed; other sessions ended'),
@@ -66,21 +65,24 @@ export const staffRoutes = router()
     const { username, password } = c.req.valid('json');
     const { db, config, secrets, clock } = c.var;
     const now = clock.now();
-    const limitKey = {
-      purpose: 'ratelimit' as const,
-      ...(await saltedKey(db, config, 'ratelimit', now, 'signin', c.var.clientAddress?.(c) ?? '', username)),
-    };
-    if ((await currentCount(db, limitKey)) >= SIGNIN_FAILURE_LIMIT) throw new AppError('RATE_LIMITED');
+    const throttle = await failureThrottle(
+      db,
+      config,
+      now,
+      SIGNIN_FAILURE_LIMIT,
+      'signin',
+      c.var.clientAddress?.(c) ?? '',
+      username,
+    );
+    await throttle.check();
     const [row] = await db.select().from(staff).where(eq(staff.username, username));
     // verify against a fixed hash when the user is unknown, so timing does not reveal which usernames exist
     const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
     if (!row || !ok || row.disabledAt !== null) {
-      await addWithin(db, limitKey, 1, Number.MAX_SAFE_INTEGER);
+      await throttle.fail();
       throw new AppError('SIGNIN_FAILED');
     }
-    await checkSecondFactor({ db, secrets, now }, row, c.req.valid('json'), () =>
-      addWithin(db, limitKey, 1, Number.MAX_SAFE_INTEGER),
-    );
+    await checkSecondFactor({ db, secrets, now }, row, c.req.valid('json'), throttle.fail);
     setStaffCookie(c, await startSession(db, secrets, row.id, now, config.STAFF_IDLE_MINUTES * MINUTE));
     return c.json((await loadActor(db, row.id))!, 200);
   })

@@ -3,7 +3,7 @@ import { toBase64Url } from '../../platform/crypto/encoding.js';
 import { OidcError, oidcVerifier } from '../../platform/crypto/oidc.js';
 import type { AppDeps } from '../../platform/http/env.js';
 import { AppError } from '../../platform/http/errors.js';
-import { addWithin, currentCount, saltedKey } from '../ratelimit/salts.service.js';
+import { failureThrottle } from '../ratelimit/salts.service.js';
 import { checkCode } from './codes.service.js';
 import { type IssuanceScope, issueTokens } from './issuance.service.js';
 import { keyRing } from './key-ring.js';
@@ -66,19 +66,15 @@ export function tokenService(deps: AppDeps) {
   ): Promise<Uint8Array> {
     const address = deps.clientAddress?.(c);
     const now = clock.now();
-    const limitKey = address
-      ? {
-          purpose: 'ratelimit' as const,
-          ...(await saltedKey(db, config, 'ratelimit', now, 'issuance', address)),
-        }
+    const throttle = address
+      ? await failureThrottle(db, config, now, FAILED_ISSUANCE_LIMIT, 'issuance', address)
       : undefined;
-    if (limitKey && (await currentCount(db, limitKey)) >= FAILED_ISSUANCE_LIMIT)
-      throw new AppError('RATE_LIMITED');
+    await throttle?.check();
     let subject: string;
     try {
       subject = await eligibleSubject(c.req.header('authorization'));
     } catch (e) {
-      if (limitKey) await addWithin(db, limitKey, 1, Number.MAX_SAFE_INTEGER);
+      await throttle?.fail();
       throw e;
     }
     return issueTokens(
