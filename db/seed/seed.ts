@@ -68,8 +68,3 @@ export async function seedDemo(
   if (opts.content) await seedDemoSections(db, now);
   return { accounts: [{ username: 'admin', role: 'admin', oneTimePassword: password }, ...demoStaff] };
 }
-
-export async function departmentIdBySlug(db: Db, slug: string): Promise<number | undefined> {
-  const [row] = await db.select({ id: departments.id }).from(departments).where(eq(departments.slug, slug));
-  return row?.id;
-}
