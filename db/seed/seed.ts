@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { toGroupedBase32 } from '../../src/platform/crypto/encoding.js';
 import { randomBytes } from '../../src/platform/crypto/hash.js';
 import { hashPassword } from '../../src/platform/crypto/password.js';
