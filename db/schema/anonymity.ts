@@ -1,21 +1,30 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const issuerKeyStates = ['active', 'next', 'retired'] as const;
 
 /** Privacy Pass issuer keys (RSA-2048, token type 2). At most two are published at a time. */
-export const issuerKeys = sqliteTable('issuer_keys', {
-  // SHA-256 of the public key (RFC 9578 token_key_id), base64url
-  id: text().primaryKey(),
-  // SPKI with the RSASSA-PSS OID, base64url, as published in the directory
-  publicKey: text().notNull(),
-  // PKCS#8, sealed with AES-GCM under a key derived from SECRET_KEY
-  privateKeySealed: text().notNull(),
-  state: text({ enum: issuerKeyStates }).notNull(),
-  // seconds since the epoch (RFC 9578 not-before); clients must not use the key earlier
-  notBefore: integer().notNull(),
-  createdAt: integer().notNull(),
-  retiredAt: integer(),
-});
+export const issuerKeys = sqliteTable(
+  'issuer_keys',
+  {
+    // SHA-256 of the public key (RFC 9578 token_key_id), base64url
+    id: text().primaryKey(),
+    // SPKI with the RSASSA-PSS OID, base64url, as published in the directory
+    publicKey: text().notNull(),
+    // PKCS#8, sealed with AES-GCM under a key derived from SECRET_KEY
+    privateKeySealed: text().notNull(),
+    state: text({ enum: issuerKeyStates }).notNull(),
+    // seconds since the epoch (RFC 9578 not-before); clients must not use the key earlier
+    notBefore: integer().notNull(),
+    createdAt: integer().notNull(),
+    retiredAt: integer(),
+  },
+  (t) => [
+    // two instances starting at once on an empty database cannot both create a first key
+    uniqueIndex('issuer_keys_one_active').on(t.state).where(sql`state = 'active'`),
+    uniqueIndex('issuer_keys_one_next').on(t.state).where(sql`state = 'next'`),
+  ],
+);
 
 /**
  * Nonces of redeemed tokens. Deliberately no time and no reference to content: the primary key is the

@@ -64,7 +64,18 @@ export async function ensureIssuerKey(db: Db, secrets: Secrets, now: number): Pr
     .from(issuerKeys)
     .where(eq(issuerKeys.state, 'active'))
     .limit(1);
-  if (!row) await createIssuerKey(db, secrets, now, 'active', now);
+  if (!row) {
+    try {
+      await createIssuerKey(db, secrets, now, 'active', now);
+    } catch (e) {
+      // another instance created it first (issuer_keys_one_active); anything else is real
+      const [won] = await db
+        .select({ id: issuerKeys.id })
+        .from(issuerKeys)
+        .where(eq(issuerKeys.state, 'active'));
+      if (!won) throw e;
+    }
+  }
 }
 
 export async function importPublic(bytes: Uint8Array): Promise<CryptoKey> {
@@ -128,17 +139,17 @@ export async function rotateIssuerKeys(db: Db, secrets: Secrets, now: number, gr
   if (next.notBefore * 1000 > now)
     return { created: null, retired: null, waitingUntil: next.notBefore * 1000 };
   const old = rows.find((r) => r.state === 'active');
-  await db.batch([
-    db.update(issuerKeys).set({ state: 'active' }).where(eq(issuerKeys.id, next.id)),
-    ...(old
-      ? [
-          db
-            .update(issuerKeys)
-            .set({ state: 'retired', retiredAt: now, privateKeySealed: '' })
-            .where(eq(issuerKeys.id, old.id)),
-        ]
-      : []),
-  ]);
+  const promote = db.update(issuerKeys).set({ state: 'active' }).where(eq(issuerKeys.id, next.id));
+  // retire first: at most one active key at any statement (unique index)
+  if (old)
+    await db.batch([
+      db
+        .update(issuerKeys)
+        .set({ state: 'retired', retiredAt: now, privateKeySealed: '' })
+        .where(eq(issuerKeys.id, old.id)),
+      promote,
+    ]);
+  else await promote;
   if (old) await db.delete(spentNonces).where(eq(spentNonces.keyId, old.id));
   return { created: null, retired: old?.id ?? null };
 }

@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX `issuer_keys_one_active` ON `issuer_keys` (`state`) WHERE state = 'active';--> statement-breakpoint
+CREATE UNIQUE INDEX `issuer_keys_one_next` ON `issuer_keys` (`state`) WHERE state = 'next';
