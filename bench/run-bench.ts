@@ -5,7 +5,7 @@
  * Prints one line per scenario: requests/s, p50/p99 latency, the ratio to hello-world and the target.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, type ServerProcess, startServer } from '../test/reliability/server-process.js';
@@ -18,6 +18,8 @@ const { values: o } = parseArgs({
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '50' },
     fresh: { type: 'boolean', default: false },
+    // RESPONSE_CACHE_MB for the server: 0 measures every read rendered from the database
+    'cache-mb': { type: 'string', default: '32' },
   },
 });
 const scale = Number(o.scale);
@@ -59,6 +61,7 @@ const env = {
   SECRET_KEY: secretKey,
   PORT: String(port),
   PUBLIC_ORIGIN: origin,
+  RESPONSE_CACHE_MB: o['cache-mb'],
 };
 process.stderr.write(`minting ${2 * TOKENS_PER_RUN} tokens…\n`);
 const shapeDb = { file, secretKey, publicOrigin: origin, categoryIds };
@@ -172,7 +175,9 @@ const h = (helloBefore.rps + helloAfter.rps) / 2;
 const f = (n: number, w = 8, d = 0) => n.toFixed(d).padStart(w);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 out(
-  `Zhitong bench: ${appealIds.length} appeals, ${version} -t2, ${seconds} s per read scenario, Node ${process.version}`,
+  `Zhitong bench: ${appealIds.length} appeals, ${version} -t2, ${seconds} s per read scenario, Node ${process.version}, RESPONSE_CACHE_MB=${o['cache-mb']}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
 );
 out(`${'scenario'.padEnd(42)} conns    req/s   p50 ms   p99 ms  errors  vs hello  target`);
 const row = (name: string, conns: number, r: WrkResult, target = '') =>

@@ -1,9 +1,12 @@
 /**
  * Throughput of the Chinese text pipeline on 10,000 synthetic posts, each figure beside a baseline measured
  * in the same run (Intl.Segmenter alone), so numbers from a busy shared machine still compare.
+ * Then the incremental update of the early-warning stream (µs per new item, day closes included).
  * Run: npx tsx bench/text.bench.ts [count]
  */
 import { CONCERNS, syntheticPosts } from '../src/features/analytics/eval/synthetic-posts.js';
+import { warningStream } from '../src/features/analytics/eval/warning-stream.js';
+import { StreamAnalyser } from '../src/features/analytics/stream-analyser.js';
 import { groupNearDuplicates } from '../src/features/analytics/text/near-duplicates.js';
 import { createSegmenter } from '../src/features/analytics/text/segmenter.js';
 import { DocumentFrequency, termVector } from '../src/features/analytics/text/tfidf.js';
@@ -123,6 +126,21 @@ console.log(
   groups.length,
   'purity vs concern labels:',
   pairScores(concernOf, groupOf),
+);
+
+// incremental update: each new item segmented, weighed, clustered and counted, days tested as they close
+const days = Math.max(60, Math.round(count / 300));
+const { posts: stream } = warningStream({ seed: 42, days, perDay: 300 });
+const incremental = time(3, () => {
+  const analyser = new StreamAnalyser();
+  for (const p of stream) analyser.add(p);
+  sink += analyser.finish().length;
+});
+console.log(
+  'incremental update over %d posts in %d days: %s µs per item (segment + weigh + cluster + daily burst tests)',
+  stream.length,
+  days,
+  ((incremental / stream.length) * 1000).toFixed(1),
 );
 if (sink < 0) console.log(sink);
 

@@ -3,12 +3,15 @@ import { adminRoutes } from './features/admin/index.js';
 import { analyticsRoutes } from './features/analytics/index.js';
 import { appealsRoutes } from './features/appeals/appeals.routes.js';
 import { auditRoutes } from './features/audit/index.js';
+import { consoleRoutes } from './features/console/index.js';
+import { explainerPages, explainersRoutes } from './features/explainers/index.js';
 import { forumRoutes } from './features/forum/index.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { moderationRoutes } from './features/moderation/index.js';
 import { noticesRoutes } from './features/notices/index.js';
 import { organisationRoutes } from './features/organisation/organisation.routes.js';
-import { staffRoutes } from './features/staff/index.js';
+import { ratingsPages, ratingsRoutes } from './features/ratings/index.js';
+import { staffOidcVerifier, staffRoutes } from './features/staff/index.js';
 import { surveysRoutes } from './features/surveys/index.js';
 import { tokenService, tokensRoutes } from './features/tokens/index.js';
 import { webRoutes } from './features/web/index.js';
@@ -21,7 +24,10 @@ import { inject, limitBody, requestLog, requireJson, securityHeaders } from './p
  * @example const app = createApp({ db, clock: systemClock, config, secrets, signer, log })
  */
 export function createApp(deps: AppDeps) {
-  const services = { tokens: tokenService(deps) };
+  const services = {
+    tokens: tokenService(deps),
+    staffOidc: staffOidcVerifier(deps.config, deps.clock, deps.fetch),
+  };
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', inject({ ...deps, ...services }));
   app.use('*', requestLog());
@@ -41,6 +47,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', surveysRoutes);
   app.route('/', forumRoutes);
   app.route('/', noticesRoutes);
+  app.route('/', explainersRoutes);
+  app.route('/', explainerPages);
+  app.route('/', ratingsRoutes);
+  app.route('/', ratingsPages);
+  app.route('/', consoleRoutes);
   app.route('/', webRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'PrivateToken', {

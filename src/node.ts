@@ -2,6 +2,8 @@ import { type ServerType, serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app.js';
 import { prepareDatabase } from './bootstrap.js';
+import { bufferViews, flushViews } from './features/appeals/page-views.js';
+import { cachePublicReads } from './features/appeals/public-cache.node.js';
 import { loadClientBundle } from './features/web/client-build.node.js';
 import type { ClientBundle } from './features/web/index.js';
 import { MINUTE, systemClock } from './platform/clock.js';
@@ -9,6 +11,7 @@ import { type Config, ConfigError, parseConfig } from './platform/config/config.
 import { resolveSecretKey } from './platform/config/secret-file.js';
 import { nodeBlindSigner } from './platform/crypto/blind-signer.node.js';
 import { deriveSecrets } from './platform/crypto/secrets.js';
+import { watchChanges } from './platform/db/change-watch.node.js';
 import { migrateLibsql, openLibsql } from './platform/db/libsql.js';
 import { jsonLogger } from './platform/log.js';
 import { smtpSender } from './platform/mail/smtp-sender.js';
@@ -72,7 +75,18 @@ const scheduled = setInterval(
 scheduled.unref();
 await runScheduledJobs({ db, config, secrets, clock, log, sendMail });
 
-const server: ServerType = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+// page views add up in memory and are written every 30 s and on a clean stop (a crash loses at most
+// 30 s of counts); each write is a commit, which also empties the response cache
+bufferViews(db);
+const flush = () => flushViews(db).catch((e) => log.error({ msg: 'view flush failed', error: e.name }));
+const flushing = setInterval(flush, 30_000);
+flushing.unref();
+const watch = config.RESPONSE_CACHE_MB > 0 ? watchChanges(config.DATABASE_URL) : undefined;
+const handle = watch
+  ? cachePublicReads(app.fetch, { db, clock, log, watch, maxBytes: config.RESPONSE_CACHE_MB << 20 })
+  : app.fetch;
+
+const server: ServerType = serve({ fetch: handle, hostname: config.HOST, port: config.PORT }, (info) => {
   const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
   process.stdout.write(`Zhitong 直通 is serving ${url}\n`);
   process.stdout.write(
@@ -99,7 +113,10 @@ function shutdown(signal: string) {
   log.info({ msg: 'stopping', signal });
   clearInterval(scheduled);
   // stop accepting; in-flight requests finish, then idle keep-alive sockets are closed
-  server.close(() => {
+  server.close(async () => {
+    clearInterval(flushing);
+    await flush();
+    watch?.close();
     close();
     process.exit(0);
   });

@@ -1,7 +1,11 @@
+import { purgeExpired } from './features/admin/retention.service.js';
+import { withBudgetSettings } from './features/admin/settings.service.js';
 import { runDeadlines } from './features/appeals/deadlines.service.js';
 import { deliverPending } from './features/appeals/webhooks.service.js';
 import { checkpointLog } from './features/audit/checkpoints.service.js';
 import { rotateSalts } from './features/ratelimit/salts.service.js';
+import { ensureRatingKeys } from './features/ratings/index.js';
+import { purgeRetiredNonces } from './features/tokens/index.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config/config.js';
 import type { Secrets } from './platform/crypto/secrets.js';
@@ -21,14 +25,17 @@ export interface ScheduledDeps {
 
 /**
  * Everything the clock drives, run every 10 minutes by the Node timer and the Workers cron trigger:
- * destroy salts past their window, run deadlines and escalations, deliver staff webhooks, sign a log
- * checkpoint. Each job is idempotent and runs even if another failed; failures are logged by name only.
+ * destroy salts past their window, purge what retention settings let go, run deadlines and escalations,
+ * deliver staff webhooks, sign a log checkpoint. Each job is idempotent and runs even if another failed; failures are logged by name only.
  */
 export async function runScheduledJobs(deps: ScheduledDeps): Promise<void> {
   const { db, config, secrets, clock, log } = deps;
   const jobs: [string, () => Promise<unknown>][] = [
-    ['salts', () => rotateSalts(db, config, clock.now())],
+    ['salts', async () => rotateSalts(db, await withBudgetSettings(db, config), clock.now())],
+    ['retention', () => purgeExpired(db, config, clock.now())],
+    ['spent-nonces', () => purgeRetiredNonces(db, clock.now())],
     ['deadlines', () => runDeadlines(db, clock.now())],
+    ['rating-keys', () => ensureRatingKeys(db, secrets, clock.now())],
     [
       'webhooks',
       () =>

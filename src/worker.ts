@@ -1,6 +1,5 @@
 import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { createClient } from '@libsql/client/web';
-import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import * as schema from '../db/schema/index.js';
 import { type App, createApp } from './app.js';
@@ -9,6 +8,7 @@ import { systemClock } from './platform/clock.js';
 import { type Config, ConfigError, parseConfig } from './platform/config/config.js';
 import { workersBlindSigner } from './platform/crypto/blind-signer.workers.js';
 import { deriveSecrets, type Secrets } from './platform/crypto/secrets.js';
+import { d1Database } from './platform/db/d1.js';
 import type { Db } from './platform/db/db.js';
 import { jsonLogger } from './platform/log.js';
 import { runScheduledJobs } from './scheduled.js';
@@ -76,7 +76,7 @@ function openDatabase(env: Bindings, config: Config): Db {
     return drizzleLibsql(client, { schema, casing: 'snake_case' });
   }
   // drizzle's D1 and libSQL databases share the query builder and batch() the features use (see db.ts)
-  return drizzleD1(env.DB!, { schema, casing: 'snake_case' }) as unknown as Db;
+  return d1Database(env.DB!);
 }
 
 async function start(env: Bindings): Promise<Runtime> {

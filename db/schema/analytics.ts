@@ -27,7 +27,10 @@ export const analyticsTopics = sqliteTable(
     // mean lexicon sentiment of its items, −1 … +1
     sentiment: real().notNull(),
     cosigns: integer().notNull(),
+    // members that are appeals (the ones a public page can link to)
     appealIds: text({ mode: 'json' }).notNull().$type<number[]>(),
+    // members by source: { appeal, 'forum-thread', 'forum-reply', 'survey-comment' }
+    sources: text({ mode: 'json' }).notNull().default('{}').$type<Record<string, number>>(),
     updatedAt: integer().notNull(),
   },
   (t) => [index('analytics_topics_last_day_idx').on(t.lastDay)],
@@ -79,4 +82,24 @@ export const analyticsAlerts = sqliteTable(
     uniqueIndex('analytics_alerts_group_start_idx').on(t.groupKind, t.groupKey, t.startDay),
     index('analytics_alerts_status_idx').on(t.status, t.endDay),
   ],
+);
+
+export const dictionaryEntryKinds = ['term', 'stop-word'] as const;
+export type DictionaryEntryKind = (typeof dictionaryEntryKinds)[number];
+
+/**
+ * Admins' additions to the analysis dictionary: domain terms the segmenter keeps whole (a new depot's
+ * name, a new allowance) and stop words it drops. Read once per analysis run, over the built-in lexicons.
+ */
+export const analyticsDictionary = sqliteTable(
+  'analytics_dictionary',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    kind: text({ enum: dictionaryEntryKinds }).notNull(),
+    // NFKC-normalised and lower-cased, as the segmenter compares it
+    term: text().notNull(),
+    createdBy: integer().references(() => staff.id),
+    createdAt: integer().notNull(),
+  },
+  (t) => [uniqueIndex('analytics_dictionary_kind_term_idx').on(t.kind, t.term)],
 );

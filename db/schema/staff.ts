@@ -16,6 +16,8 @@ export const staff = sqliteTable('staff', {
   mustChangePassword: integer({ mode: 'boolean' }).notNull().default(true),
   // base32 TOTP secret, sealed; null until the second factor is enrolled
   totpSecretSealed: text(),
+  // the `sub` claim of the company OIDC provider (STAFF_OIDC_ISSUER) this member signs in as; set by an admin
+  oidcSubject: text().unique(),
   disabledAt: integer(),
   createdAt: integer().notNull(),
 });

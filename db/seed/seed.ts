@@ -1,4 +1,5 @@
 import { count } from 'drizzle-orm';
+import { seedBoards } from '../../src/features/forum/boards.service.js';
 import { toGroupedBase32 } from '../../src/platform/crypto/encoding.js';
 import { randomBytes } from '../../src/platform/crypto/hash.js';
 import { hashPassword } from '../../src/platform/crypto/password.js';
@@ -6,7 +7,10 @@ import type { Db } from '../../src/platform/db/db.js';
 import { categories, departments, staff } from '../schema/index.js';
 import { seedDemoAppeals } from './demo-appeals.js';
 import { demoCategories, demoDepartments } from './demo-bureau.js';
+import { seedDemoExplainers } from './demo-explainers.js';
+import { seedDemoForumBoards } from './demo-forum-boards.js';
 import { seedDemoModeration } from './demo-moderation.js';
+import { seedDemoRatings } from './demo-ratings.js';
 import { seedDemoSections } from './demo-sections.js';
 
 export interface SeededAccount {
@@ -54,6 +58,7 @@ export async function seedDemo(
       defaultDepartmentId: ids.get(c.department)!,
     })),
   );
+  await seedBoards(db, now);
   const password = oneTimePassword();
   await db.insert(staff).values({
     username: 'admin',
@@ -66,5 +71,8 @@ export async function seedDemo(
   if (opts.content) await seedDemoAppeals(db, now);
   const demoStaff = opts.content ? await seedDemoModeration(db, now) : [];
   if (opts.content) await seedDemoSections(db, now);
+  if (opts.content) await seedDemoExplainers(db, now);
+  if (opts.content) await seedDemoForumBoards(db);
+  if (opts.content) await seedDemoRatings(db, now);
   return { accounts: [{ username: 'admin', role: 'admin', oneTimePassword: password }, ...demoStaff] };
 }

@@ -10,7 +10,10 @@ import {
 import { CLI_ACTOR } from '../features/audit/index.js';
 import { toBase64Url } from '../platform/crypto/encoding.js';
 import { randomBytes } from '../platform/crypto/hash.js';
+import { analyseCommand } from './analyse.command.js';
+import { backupCommand } from './backup.command.js';
 import type { CliContext } from './context.js';
+import { restoreCommand } from './restore.command.js';
 import { seedScaleCommand } from './seed-scale.command.js';
 import { verifyLogCommand } from './verify-log.command.js';
 
@@ -118,7 +121,10 @@ export const commands: Record<string, Command> = {
     },
   },
   'verify-log': verifyLogCommand,
+  analyse: analyseCommand,
   seed: seedScaleCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 // operator actions go on the public log like an admin's, under the name `cli`

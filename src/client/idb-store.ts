@@ -110,6 +110,7 @@ export const tokens = {
 
 export const posts = {
   all: () => run('posts', 'readonly', (s) => s.getAll()) as Promise<MyPost[]>,
+  get: (id: number) => run('posts', 'readonly', (s) => s.get(id)) as Promise<MyPost | undefined>,
   put: (p: MyPost) => run('posts', 'readwrite', (s) => s.put(p)),
   delete: (id: number) => run('posts', 'readwrite', (s) => s.delete(id)),
 };

@@ -1,7 +1,8 @@
+import { sendJson } from './api.js';
 import { kv, posts } from './idb-store.js';
 import { findIdentifyingDetails } from './identifying-hints.js';
 import { $, el, explain, formatTime, link, msg, say } from './page-kit.js';
-import { errorFrom, spend, state, WalletError } from './wallet.js';
+import { state, WalletError } from './wallet.js';
 
 const steps = ['category', 'write', 'check', 'preview'] as const;
 type Step = (typeof steps)[number];
@@ -81,20 +82,11 @@ async function send(d: Draft) {
   button.disabled = true;
   say(sending, msg('js.sending'));
   try {
-    const res = await spend((authorization) =>
-      fetch('/api/v1/appeals', {
-        method: 'POST',
-        credentials: 'omit',
-        headers: {
-          'content-type': 'application/json',
-          authorization,
-          'accept-language': document.documentElement.lang,
-        },
-        body: JSON.stringify({ title: d.title, body: d.body, categoryId: Number(d.categoryId) }),
-      }),
+    const created = await sendJson<Created>(
+      '/api/v1/appeals',
+      { title: d.title, body: d.body, categoryId: Number(d.categoryId) },
+      { token: true },
     );
-    if (res.status !== 201) throw await errorFrom(res);
-    const created = (await res.json()) as Created;
     await posts.put({
       id: created.id,
       receipt: created.receipt,

@@ -31,7 +31,7 @@ interface Directory {
   'token-keys': { 'token-type': number; 'token-key': string; 'not-before'?: number }[];
 }
 
-const b64url = {
+export const b64url = {
   decode: (s: string) =>
     Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
   encode: (b: Uint8Array) =>
@@ -44,7 +44,7 @@ const b64url = {
 /** Requests carry the page's language so that server messages match it; nothing else about the phone. */
 export const pageLanguage = () => document.documentElement.lang || 'zh-CN';
 
-async function call(path: string, init: RequestInit = {}): Promise<Response> {
+export async function call(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('accept-language', pageLanguage());
   try {

@@ -3,9 +3,9 @@ import { rotateIssuerKeys } from '../../src/features/tokens/index.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 import { blindRequests, errorOf, fetchTokens, readChallenge } from '../helpers/wallet.js';
 
-// Routes for named staff (sign-in sets their cookie by design); anything else found answering with a
-// staff error code is skipped as well.
-const STAFF_PATH = /^\/api\/v1\/(staff|admin|moderation)(\/|$)/;
+// Routes for named staff, the API and the console pages (sign-in sets their cookie by design); anything
+// else found answering with a staff error code is skipped as well.
+const STAFF_PATH = /^(\/api\/v1\/(staff|admin|moderation)|\/staff)(\/|$)/;
 const STAFF_CODES = new Set([
   'STAFF_AUTH_REQUIRED',
   'STAFF_FORBIDDEN',

@@ -3,6 +3,9 @@ import { staffRoles } from '../../../db/schema/index.js';
 import { SettingsSchema } from './settings.service.js';
 
 const departmentIds = z.array(z.number().int().positive()).max(50);
+const oidcSubject = z.string().min(1).max(255).openapi({
+  description: 'the `sub` claim of the company provider (STAFF_OIDC_ISSUER) this member signs in as',
+});
 
 export const StaffAccount = z
   .object({
@@ -14,6 +17,7 @@ export const StaffAccount = z
     disabled: z.boolean(),
     totpEnrolled: z.boolean(),
     mustChangePassword: z.boolean(),
+    oidcSubject: z.string().nullable(),
   })
   .openapi('StaffAccount');
 
@@ -27,6 +31,9 @@ export const CreateStaffBody = z
     displayName: z.string().trim().min(1).max(60),
     role: z.enum(staffRoles),
     departmentIds: departmentIds.optional(),
+    oidcSubject: oidcSubject
+      .optional()
+      .openapi({ description: 'given: no one-time password, OIDC sign-in only' }),
   })
   .openapi('CreateStaff');
 
@@ -35,6 +42,9 @@ export const UpdateStaffBody = z
     role: z.enum(staffRoles).optional(),
     displayName: z.string().trim().min(1).max(60).optional(),
     departmentIds: departmentIds.optional(),
+    oidcSubject: oidcSubject.nullable().optional().openapi({
+      description: 'bind (or, null, unbind) a company account; an unused one-time password lapses',
+    }),
   })
   .openapi('UpdateStaff');
 

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { appendLog, type LogInput } from '../audit/index.js';
 import { rotateSalts } from '../ratelimit/salts.service.js';
 import { createCodes, revokeBatch, revokeCode, rotateIssuerKeys } from '../tokens/index.js';
+import { withBudgetSettings } from './settings.service.js';
 
 /**
  * Operator actions shared by the admin API and the CLI; each is logged publicly with who did it.
@@ -23,7 +24,8 @@ type Actor = NonNullable<LogInput['actor']>;
 
 /** Destroys the current rate-limit salt and every salt past its window now. */
 export async function rotateSaltsLogged(deps: OpsDeps, actor: Actor): Promise<number> {
-  const destroyed = await rotateSalts(deps.db, deps.config, deps.now, { now: true });
+  const config = await withBudgetSettings(deps.db, deps.config);
+  const destroyed = await rotateSalts(deps.db, config, deps.now, { now: true });
   await appendLog(deps.db, { kind: 'salts.rotate', actor, now: deps.now, data: { destroyed } });
   return destroyed;
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type StaffRole, staff, staffTotpSteps } from '../../../db/schema/index.js';
 import { MINUTE } from '../../platform/clock.js';
+import type { Config } from '../../platform/config/config.js';
 import { fromBase64Url, toBase32, toBase64Url } from '../../platform/crypto/encoding.js';
 import { seal, unseal } from '../../platform/crypto/seal.js';
 import type { Secrets } from '../../platform/crypto/secrets.js';
@@ -109,12 +110,12 @@ export async function completeEnrolment(
  * `onFailure` lets the caller count a wrong code like a wrong password.
  */
 export async function checkSecondFactor(
-  deps: { db: Db; secrets: Secrets; now: number },
+  deps: { db: Db; secrets: Secrets; config: Config; now: number },
   row: Who & { totpSecretSealed: string | null },
   body: { totp?: string; totpEnrolment?: string },
   onFailure: () => Promise<unknown>,
 ): Promise<void> {
-  const { db, secrets, now } = deps;
+  const { db, secrets, config, now } = deps;
   if (row.totpSecretSealed) {
     if (!body.totp) throw new AppError('TOTP_REQUIRED');
     const secret = await unseal(secrets.sealKey, row.totpSecretSealed, secretContext(row.id));
@@ -125,7 +126,7 @@ export async function checkSecondFactor(
     }
     return;
   }
-  if (!(await getSettings(db)).totpRequiredRoles.includes(row.role)) return;
+  if (!(await getSettings(db, config)).totpRequiredRoles.includes(row.role)) return;
   if (body.totpEnrolment && body.totp) {
     await completeEnrolment(deps, row, body.totpEnrolment, body.totp).catch(async (e) => {
       if (e instanceof AppError && e.code === 'TOTP_INVALID') await onFailure();

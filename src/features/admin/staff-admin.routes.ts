@@ -1,23 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
-import { and, inArray, isNull } from 'drizzle-orm';
-import { staff } from '../../../db/schema/index.js';
-import type { Db } from '../../platform/db/db.js';
 import { errorResponses, jsonBody, jsonContent, router } from '../../platform/http/openapi.js';
-import { appendLog, staffActor } from '../audit/index.js';
 import { currentStaff, requireStaff } from '../staff/index.js';
 import {
   CreateStaffBody,
   Empty,
   Ok,
   OneTimePassword,
-  SettingsUpdate,
-  SettingsView,
   StaffActionParams,
   StaffIdParams,
   StaffList,
   UpdateStaffBody,
 } from './admin.schemas.js';
-import { getSettings, type Settings, settingStatements } from './settings.service.js';
 import {
   createStaffAccount,
   listStaff,
@@ -65,41 +58,6 @@ const action = createRoute({
   responses: { 200: jsonContent(OneTimePassword, 'Done'), ...errorResponses(401, 403, 404, 409) },
 });
 
-const readSettings = createRoute({
-  method: 'get',
-  path: '/api/v1/staff/admin/settings',
-  tags,
-  middleware: [requireStaff('admin')] as const,
-  responses: { 200: jsonContent(SettingsView, 'Current settings'), ...errorResponses(401, 403) },
-});
-
-const writeSettings = createRoute({
-  method: 'put',
-  path: '/api/v1/staff/admin/settings',
-  tags,
-  summary: 'Change settings (auto-hide threshold, roles that must use TOTP); logged',
-  middleware: [requireStaff('admin')] as const,
-  request: { body: jsonBody(SettingsUpdate) },
-  responses: { 200: jsonContent(SettingsView, 'New settings'), ...errorResponses(401, 403, 422) },
-});
-
-async function settingsView(db: Db) {
-  const settings = await getSettings(db);
-  const missing = settings.totpRequiredRoles.length
-    ? await db
-        .select({ username: staff.username })
-        .from(staff)
-        .where(
-          and(
-            inArray(staff.role, settings.totpRequiredRoles),
-            isNull(staff.totpSecretSealed),
-            isNull(staff.disabledAt),
-          ),
-        )
-    : [];
-  return { settings, withoutTotp: missing.map((m) => m.username) };
-}
-
 export const staffAdminRoutes = router()
   .openapi(list, async (c) => c.json({ staff: await listStaff(c.var.db) }, 200))
   .openapi(create, async (c) => {
@@ -126,28 +84,4 @@ export const staffAdminRoutes = router()
       await staffAccountAction({ db: c.var.db, now: c.var.clock.now() }, currentStaff(c), id, a),
       200,
     );
-  })
-  .openapi(readSettings, async (c) => c.json(await settingsView(c.var.db), 200))
-  .openapi(writeSettings, async (c) => {
-    const { db, clock } = c.var;
-    const now = clock.now();
-    const before = await getSettings(db);
-    const input = c.req.valid('json');
-    const changed: Partial<Settings> = {};
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const key of Object.keys(input) as (keyof Settings)[]) {
-      if (input[key] === undefined || JSON.stringify(input[key]) === JSON.stringify(before[key])) continue;
-      Object.assign(changed, { [key]: input[key] });
-      changes[key] = { from: before[key], to: input[key] };
-    }
-    if (Object.keys(changes).length > 0) {
-      await db.batch(settingStatements(db, changed, now) as unknown as Parameters<typeof db.batch>[0]);
-      await appendLog(db, {
-        kind: 'settings.update',
-        actor: staffActor(currentStaff(c)),
-        now,
-        data: { changes },
-      });
-    }
-    return c.json(await settingsView(db), 200);
   });

@@ -9,12 +9,11 @@ import {
 import { hashOneTimePassword, newOneTimePassword } from '../../platform/crypto/one-time-password.js';
 import type { Db } from '../../platform/db/db.js';
 import { AppError } from '../../platform/http/errors.js';
-import { logStatements, sealLog, staffActor } from '../audit/index.js';
+import { logStatements, staffActor } from '../audit/index.js';
 import { revokeAllSessions, type StaffActor } from '../staff/index.js';
+import { runLogged } from './logged-change.js';
 
 type Deps = { db: Db; now: number };
-const batch = (db: Db, statements: unknown[]) =>
-  db.batch(statements as unknown as Parameters<Db['batch']>[0]);
 
 async function checkDepartments(db: Db, role: StaffRole, ids: number[]) {
   if (role === 'responder' && ids.length === 0) throw new AppError('RESPONDER_NEEDS_DEPARTMENT');
@@ -46,6 +45,7 @@ export async function listStaff(db: Db) {
     disabled: r.disabledAt !== null,
     totpEnrolled: r.totpSecretSealed !== null,
     mustChangePassword: r.mustChangePassword,
+    oidcSubject: r.oidcSubject,
   }));
 }
 
@@ -56,23 +56,32 @@ export async function listStaff(db: Db) {
 export async function createStaffAccount(
   { db, now }: Deps,
   admin: StaffActor,
-  input: { username: string; displayName: string; role: StaffRole; departmentIds?: number[] },
+  input: {
+    username: string;
+    displayName: string;
+    role: StaffRole;
+    departmentIds?: number[];
+    oidcSubject?: string;
+  },
 ) {
   const departmentIds = [...new Set(input.departmentIds ?? [])].sort((a, b) => a - b);
   await checkDepartments(db, input.role, departmentIds);
   const [taken] = await db.select({ id: staff.id }).from(staff).where(eq(staff.username, input.username));
   if (taken) throw new AppError('USERNAME_TAKEN');
-  const oneTimePassword = newOneTimePassword();
+  await checkSubjectFree(db, input.oidcSubject);
+  // a member who signs in through the company provider gets no password at all
+  const oneTimePassword = input.oidcSubject ? undefined : newOneTimePassword();
   const newId = sql`(SELECT id FROM staff WHERE username = ${input.username})`;
-  const [rows] = await batch(db, [
+  const [rows] = await runLogged(db, [
     db
       .insert(staff)
       .values({
         username: input.username,
         displayName: input.displayName,
         role: input.role,
-        passwordHash: await hashOneTimePassword(oneTimePassword),
-        mustChangePassword: true,
+        passwordHash: oneTimePassword ? await hashOneTimePassword(oneTimePassword) : null,
+        mustChangePassword: oneTimePassword !== undefined,
+        oidcSubject: input.oidcSubject ?? null,
         createdAt: now,
       })
       .returning({ id: staff.id }),
@@ -83,12 +92,32 @@ export async function createStaffAccount(
       kind: 'staff.create',
       actor: staffActor(admin),
       now,
-      data: { username: input.username, displayName: input.displayName, role: input.role, departmentIds },
+      data: {
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        departmentIds,
+        ...(input.oidcSubject ? { oidc: 'bound' } : {}),
+      },
     }),
   ]);
-  await sealLog(db);
   return { id: (rows as { id: number }[])[0]!.id, username: input.username, oneTimePassword };
 }
+
+async function checkSubjectFree(db: Db, subject: string | null | undefined, except = 0) {
+  if (!subject) return;
+  const [taken] = await db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(and(eq(staff.oidcSubject, subject), ne(staff.id, except)));
+  if (taken) throw new AppError('OIDC_SUBJECT_TAKEN');
+}
+
+// the log says that a company account was bound or changed, not which one
+const bindingChange = (from: string | null, to: string | null) => ({
+  from: from ? 'bound' : null,
+  to: to ? (from ? 'rebound' : 'bound') : null,
+});
 
 async function activeAdmins(db: Db, except: number) {
   const [row] = await db
@@ -98,12 +127,15 @@ async function activeAdmins(db: Db, except: number) {
   return row?.n ?? 0;
 }
 
-/** Changes role, display name or departments; a role or department change ends the member's sessions. */
+/**
+ * Changes role, display name, departments or the bound company account; a change of role, departments or
+ * binding ends the member's sessions. Binding an account lets an unused one-time password lapse.
+ */
 export async function updateStaffAccount(
   { db, now }: Deps,
   admin: StaffActor,
   id: number,
-  input: { role?: StaffRole; displayName?: string; departmentIds?: number[] },
+  input: { role?: StaffRole; displayName?: string; departmentIds?: number[]; oidcSubject?: string | null },
 ) {
   const before = await load(db, id);
   const role = input.role ?? before.role;
@@ -119,11 +151,22 @@ export async function updateStaffAccount(
     changes.displayName = { from: before.displayName, to: input.displayName };
   if (departmentIds.join() !== before.departmentIds.join())
     changes.departmentIds = { from: before.departmentIds, to: departmentIds };
+  const oidcSubject = input.oidcSubject === undefined ? before.oidcSubject : input.oidcSubject;
+  if (oidcSubject !== before.oidcSubject) {
+    await checkSubjectFree(db, oidcSubject, id);
+    changes.oidc = bindingChange(before.oidcSubject, oidcSubject);
+  }
   if (Object.keys(changes).length === 0) return;
-  await batch(db, [
+  const lapse = changes.oidc !== undefined && oidcSubject !== null && before.mustChangePassword;
+  await runLogged(db, [
     db
       .update(staff)
-      .set({ role, displayName: input.displayName ?? before.displayName })
+      .set({
+        role,
+        displayName: input.displayName ?? before.displayName,
+        oidcSubject,
+        ...(lapse ? { passwordHash: null, mustChangePassword: false } : {}),
+      })
       .where(eq(staff.id, id)),
     ...(changes.departmentIds
       ? [
@@ -140,8 +183,7 @@ export async function updateStaffAccount(
       data: { username: before.username, changes },
     }),
   ]);
-  await sealLog(db);
-  if (changes.role || changes.departmentIds) await revokeAllSessions(db, id, now);
+  if (changes.role || changes.departmentIds || changes.oidc) await revokeAllSessions(db, id, now);
 }
 
 /**
@@ -168,7 +210,7 @@ export async function staffAccountAction(
             .set({ passwordHash: await hashOneTimePassword(oneTimePassword!), mustChangePassword: true })
             .where(eq(staff.id, id))
         : db.update(staff).set({ totpSecretSealed: null }).where(eq(staff.id, id));
-  await batch(db, [
+  await runLogged(db, [
     change,
     ...(action === 'reset-totp' ? [db.delete(staffTotpSteps).where(eq(staffTotpSteps.staffId, id))] : []),
     ...logStatements(db, {
@@ -178,7 +220,6 @@ export async function staffAccountAction(
       data: { username: target.username },
     }),
   ]);
-  await sealLog(db);
   await revokeAllSessions(db, id, now);
   return oneTimePassword ? { oneTimePassword } : {};
 }

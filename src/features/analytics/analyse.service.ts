@@ -1,24 +1,21 @@
-import { and, eq, gte, inArray, lte, notInArray } from 'drizzle-orm';
-import {
-  analyticsAlerts,
-  analyticsTopics,
-  appeals,
-  categories,
-  departments,
-  moderationItems,
-} from '../../../db/schema/index.js';
+import { and, eq, gte, inArray } from 'drizzle-orm';
+import { analyticsAlerts, analyticsTopics, categories, departments } from '../../../db/schema/index.js';
 import type { BatchItem, Db } from '../../platform/db/db.js';
 import { type AnalysisOptions, analyseItems, type DetectedBurst, dayOf } from './analysis.js';
+import { loadSegmenter } from './dictionary.service.js';
+import { loadAnalysisItems } from './sources.service.js';
 
 export interface AnalyseResult {
   appeals: number;
+  /** Appeals, forum posts and survey comments. */
+  items: number;
   topics: number;
   alertsOpened: number;
   alertsUpdated: number;
 }
 
 /**
- * Reads every published, visible appeal, rebuilds the topics and raises or refreshes alerts for the bursts
+ * Reads every published, visible appeal, forum post and survey comment (see `loadAnalysisItems`), rebuilds the topics and raises or refreshes alerts for the bursts
  * of today. Idempotent: a second run at the same `now` changes nothing but `updatedAt`. An alert whose
  * burst goes on is extended (its end day moves) rather than raised again, whatever its workflow status.
  * @example await analyse(db, clock.now())
@@ -28,42 +25,17 @@ export async function analyse(
   now: number,
   opts: Omit<AnalysisOptions, 'today' | 'categoryDepartments'> = {},
 ): Promise<AnalyseResult> {
-  const rows = await db
-    .select({
-      id: appeals.id,
-      title: appeals.title,
-      body: appeals.body,
-      time: appeals.createdAt,
-      categorySlug: categories.slug,
-      departmentId: appeals.departmentId,
-      cosigns: appeals.cosignCount,
-    })
-    .from(appeals)
-    .innerJoin(categories, eq(categories.id, appeals.categoryId))
-    .where(
-      and(
-        lte(appeals.publishAt, now),
-        notInArray(appeals.status, ['submitted', 'withdrawn']),
-        notInArray(
-          appeals.id,
-          db
-            .select({ id: moderationItems.itemId })
-            .from(moderationItems)
-            .where(and(eq(moderationItems.itemType, 'appeal'), eq(moderationItems.state, 'hidden'))),
-        ),
-      ),
-    );
+  const items = await loadAnalysisItems(db, now);
   const cats = await db
     .select({ slug: categories.slug, dept: categories.defaultDepartmentId })
     .from(categories);
-  const { topics, bursts } = analyseItems(
-    rows.map((r) => ({ ...r, text: `${r.title}。${r.body}` })),
-    {
-      ...opts,
-      today: dayOf(now),
-      categoryDepartments: Object.fromEntries(cats.map((c) => [c.slug, c.dept])),
-    },
-  );
+  const segmenter = opts.segmenter ?? (await loadSegmenter(db));
+  const { topics, bursts } = analyseItems(items, {
+    ...opts,
+    segmenter,
+    today: dayOf(now),
+    categoryDepartments: Object.fromEntries(cats.map((c) => [c.slug, c.dept])),
+  });
   const names = await groupNames(db, bursts);
 
   const statements: BatchItem[] = [db.delete(analyticsTopics)];
@@ -112,7 +84,13 @@ export async function analyse(
     }
   }
   await db.batch(statements as [BatchItem, ...BatchItem[]]);
-  return { appeals: rows.length, topics: topics.length, alertsOpened: opened, alertsUpdated: updated };
+  return {
+    appeals: items.filter((i) => i.source === 'appeal').length,
+    items: items.length,
+    topics: topics.length,
+    alertsOpened: opened,
+    alertsUpdated: updated,
+  };
 }
 
 /** Readable labels for category and department alerts: 通勤班车, 机务段. */

@@ -22,7 +22,15 @@ export interface AnalysisItem {
   categorySlug: string | null;
   departmentId: number | null;
   cosigns: number;
+  /** Where the text comes from; links and samples point to appeals only. Appeal when absent. */
+  source?: ItemSource;
+  /** False for items whose time is not their own (survey comments): they join topics, not burst series. */
+  inBursts?: boolean;
 }
+
+export const itemSources = ['appeal', 'forum-thread', 'forum-reply', 'survey-comment'] as const;
+export type ItemSource = (typeof itemSources)[number];
+const isAppeal = (i: AnalysisItem) => (i.source ?? 'appeal') === 'appeal';
 
 export interface AnalysisOptions {
   /** The bureau day tested for bursts (usually `dayOf(now)`). */
@@ -33,6 +41,8 @@ export interface AnalysisOptions {
   cluster?: ClusterOptions;
   segmenter?: TextSegmenter;
   samples?: number;
+  /** Called every 1,000 items and at the end, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface TopicSummary {
@@ -48,6 +58,8 @@ export interface TopicSummary {
   sentiment: number;
   cosigns: number;
   appealIds: number[];
+  /** Items by source: { appeal: 12, 'forum-thread': 3 } */
+  sources: Record<string, number>;
 }
 
 export interface DetectedBurst extends Omit<BurstTest, 'start' | 'end' | 'alert'> {
@@ -94,6 +106,7 @@ export function analyseItems(items: readonly AnalysisItem[], opts: AnalysisOptio
     const sentiment = sentimentOf(words[i]!).score;
     const topic = clusterer.add({ ...p, categorySlug: category, sentiment });
     topicOf.set(item.id, topic);
+    if ((i + 1) % 1000 === 0 || i + 1 === sorted.length) opts.onProgress?.(i + 1, sorted.length);
   });
   const topics = clusterer.topics();
   const byId = new Map(prepared.map((p) => [p.id, p]));
@@ -118,7 +131,10 @@ function summarise(t: Topic, byId: ReadonlyMap<number, Prepared>): TopicSummary 
     categorySlug: [...t.categories].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null,
     sentiment: t.sentimentSum / t.itemIds.length,
     cosigns: t.cosigns,
-    appealIds: [...t.itemIds],
+    appealIds: members.filter(isAppeal).map((m) => m.id),
+    sources: Object.fromEntries(
+      itemSources.map((k) => [k, members.filter((m) => (m.source ?? 'appeal') === k).length]),
+    ),
   };
 }
 
@@ -136,7 +152,7 @@ function detect(prepared: readonly Prepared[], topicOf: Map<number, Topic>, opts
   };
   const all = new Array<number>(at + 1).fill(0);
   for (const p of prepared) {
-    if (p.day > opts.today) continue;
+    if (p.day > opts.today || p.inBursts === false) continue;
     all[p.day - firstDay]!++;
     const topic = topicOf.get(p.id)!;
     join('topic', String(topic.key), topicLabel(topic).join('·'), p);
@@ -167,7 +183,9 @@ function detect(prepared: readonly Prepared[], topicOf: Map<number, Topic>, opts
       startDay: firstDay + start,
       endDay: firstDay + end,
       sampleIds: distinctItems(window.map((p) => p.vector))
-        .map((i) => window[i]!.id)
+        .map((i) => window[i]!)
+        .filter(isAppeal)
+        .map((p) => p.id)
         .slice(-(opts.samples ?? 5)),
       departmentIds,
       suggestedDepartmentId:
@@ -180,7 +198,7 @@ function detect(prepared: readonly Prepared[], topicOf: Map<number, Topic>, opts
 }
 
 /** Distinct values, most frequent first. */
-function byCount<T>(values: readonly T[]): T[] {
+export function byCount<T>(values: readonly T[]): T[] {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1]).map(([v]) => v);

@@ -14,6 +14,7 @@ import {
   HotTopics,
   HotTopicsQuery,
 } from './analytics.schemas.js';
+import { dictionaryRoutes } from './dictionary.routes.js';
 import { hotTopics } from './hot-topics.service.js';
 
 const tags = ['staff: early warning'];
@@ -88,4 +89,5 @@ export const analyticsRoutes = router()
   .openapi(hot, async (c) => {
     const { period, limit } = c.req.valid('query');
     return c.json({ period, topics: await hotTopics(c.var.db, c.var.clock.now(), period, limit) }, 200);
-  });
+  })
+  .route('/', dictionaryRoutes);

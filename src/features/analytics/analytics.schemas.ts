@@ -73,6 +73,7 @@ export const AlertWithFollowUp = Alert.extend({
 
 export const AnalyseResult = z.object({
   appeals: z.number().int(),
+  items: z.number().int().openapi({ description: 'appeals, forum posts and survey comments read' }),
   topics: z.number().int(),
   alertsOpened: z.number().int(),
   alertsUpdated: z.number().int(),

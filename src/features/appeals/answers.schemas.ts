@@ -5,7 +5,11 @@ import { commitmentOutcomes } from '../../../db/schema/index.js';
 export const CalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'no such date')
+  // zod runs the refinement even when the regex failed, and toISOString() throws on an invalid date
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  }, 'no such date')
   .openapi({ example: '2026-03-31' });
 
 const staffText = (max: number) => z.string().trim().min(1).max(max);

@@ -72,6 +72,11 @@ export const PublicAnswer = z
   })
   .openapi('PublicAnswer');
 
+const ExplainerRef = z.object({ id: z.number().int(), title: z.string() });
+const ExplainerLinks = z
+  .object({ answeredBy: z.array(ExplainerRef), askedUnder: z.array(ExplainerRef) })
+  .openapi({ description: 'policy explainers that answer it (现实热点面对面), or under which it was asked' });
+
 export const Appeal = z
   .object({
     id: z.number().int(),
@@ -90,6 +95,7 @@ export const Appeal = z
     overdue: z.boolean().openapi({ description: 'answer overdue, or a commitment overdue' }),
     answers: z.array(PublicAnswer),
     timeline: z.array(TimelineEvent),
+    explainers: ExplainerLinks,
   })
   .openapi('Appeal');
 

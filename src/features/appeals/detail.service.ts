@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { appealAnswers, appealEvents, commitments } from '../../../db/schema/index.js';
 import type { Db } from '../../platform/db/db.js';
+import { explainersForAppeal } from '../explainers/explainers-read.service.js';
 import { withModeration } from '../moderation/index.js';
 import { answerOverdue, departmentTree, visibleAppeal } from './appeal-state.js';
 
@@ -28,11 +29,12 @@ export function publicCommitment(c: CommitmentRow, now: number) {
  */
 export async function getAppeal(db: Db, id: number, now: number) {
   const row = await visibleAppeal(db, id, now);
-  const [events, answers, promises, tree] = await Promise.all([
+  const [events, answers, promises, tree, explainers] = await Promise.all([
     db.select().from(appealEvents).where(eq(appealEvents.appealId, id)).orderBy(asc(appealEvents.id)),
     db.select().from(appealAnswers).where(eq(appealAnswers.appealId, id)).orderBy(asc(appealAnswers.id)),
     db.select().from(commitments).where(eq(commitments.appealId, id)).orderBy(asc(commitments.id)),
     departmentTree(db),
+    explainersForAppeal(db, id),
   ]);
   const open = promises.map((c) => publicCommitment(c, now));
   return withModeration(db, 'appeal', id, {
@@ -68,5 +70,6 @@ export async function getAppeal(db: Db, id: number, now: number) {
       actorRole: e.actorRole,
       data: e.data ?? null,
     })),
+    explainers,
   });
 }

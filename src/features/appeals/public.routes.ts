@@ -1,14 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { AppEnv } from '../../platform/http/env.js';
 import { errorResponses, jsonBody, jsonContent, privateToken, router } from '../../platform/http/openapi.js';
 import { Appeal, AppealIdParam, CreateAppealBody, CreatedAppeal } from './appeals.schemas.js';
 import { createAppeal } from './appeals.service.js';
 import { cosign } from './cosign.service.js';
 import { getAppeal } from './detail.service.js';
 import { listAppeals } from './list.service.js';
+import { viewed } from './page-views.js';
 import { AppealPage, Cosigned, ListQuery, Stats, StatsQuery } from './public.schemas.js';
-import { countView, statistics } from './stats.service.js';
+import { statistics } from './stats.service.js';
 
 const create = createRoute({
   method: 'post',
@@ -61,15 +60,6 @@ const stats = createRoute({
   request: { query: StatsQuery },
   responses: { 200: jsonContent(Stats, 'Figures for the period'), ...errorResponses(422) },
 });
-
-/** A page view is a number in an hour bucket; a failure to count never fails the page. */
-async function viewed(c: Context<AppEnv>, page: string, appealId: number | null = null) {
-  try {
-    await countView(c.var.db, page, appealId, c.var.clock.now());
-  } catch (e) {
-    c.var.log.error({ msg: 'view count failed', error: (e as Error).name });
-  }
-}
 
 export const publicRoutes = router()
   .openapi(create, async (c) => {

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, jsonBody, jsonContent, router } from '../../platform/http/openapi.js';
-import { requireStaff } from '../staff/index.js';
+import { updateCategory } from '../admin/categories.service.js';
+import { currentStaff, requireStaff } from '../staff/index.js';
 import { IdParam } from './answers.schemas.js';
 import { createRule, deleteRule, listRules } from './routing.service.js';
 import {
@@ -15,7 +16,7 @@ import {
   WebhookBody,
   YearQuery,
 } from './settings.schemas.js';
-import { deleteCalendarDay, listCalendar, putCalendarDay, setAnswerDays } from './settings.service.js';
+import { deleteCalendarDay, listCalendar, putCalendarDay } from './settings.service.js';
 import { Ok } from './staff-desk.schemas.js';
 import { createWebhook, disableWebhook, listWebhooks } from './webhooks.service.js';
 
@@ -124,9 +125,17 @@ export const settingsRoutes = router()
     await deleteCalendarDay(c.var.db, c.req.valid('param').date);
     return c.json({ ok: true }, 200);
   })
-  .openapi(answerDays, async (c) =>
-    c.json(await setAnswerDays(c.var.db, c.req.valid('param').id, c.req.valid('json').answerDays), 200),
-  )
+  .openapi(answerDays, async (c) => {
+    // the admin API's category update: one implementation, and the change goes on the public log
+    const deps = { db: c.var.db, now: c.var.clock.now() };
+    const category = await updateCategory(
+      deps,
+      currentStaff(c),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    return c.json({ id: category.id, answerDays: category.answerDays }, 200);
+  })
   .openapi(hooks, async (c) => c.json(await listWebhooks(c.var.db), 200))
   .openapi(addHook, async (c) =>
     c.json(await createWebhook(c.var.db, c.var.secrets, c.req.valid('json'), c.var.clock.now()), 201),

@@ -8,10 +8,10 @@ import {
   departments,
   pageViews,
 } from '../../../db/schema/index.js';
-import { HOUR } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/db.js';
 import { isWaiting } from './appeal-state.js';
 import { chinaDate, startOfChinaDay } from './calendar.service.js';
+import { flushViews } from './page-views.js';
 import {
   daysCovered,
   type Facts,
@@ -28,20 +28,12 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-/** Counts one view of a page in its hour. Nothing about the viewer is read or kept. */
-export async function countView(db: Db, page: string, appealId: number | null, now: number) {
-  const hour = Math.floor(now / HOUR) * HOUR;
-  await db
-    .insert(pageViews)
-    .values({ page, hour, appealId, count: 1 })
-    .onConflictDoUpdate({
-      target: [pageViews.page, pageViews.hour],
-      set: { count: sql`${pageViews.count} + 1` },
-    });
-}
+export { countView } from './page-views.js';
 
 /** Everything the figures are computed from, for appeals posted (and views counted) within [from, to). */
 async function loadFacts(db: Db, from: number, to: number, now: number): Promise<Facts> {
+  // buffered views count in the figures they are asked for
+  await flushViews(db);
   const inPeriod = and(lte(appeals.publishAt, now), gte(appeals.createdAt, from), lt(appeals.createdAt, to));
   const [rows, answerRows, missRows, promiseRows, verdictRows, viewRows] = await Promise.all([
     db.select().from(appeals).where(inPeriod),

@@ -12,6 +12,8 @@ import { textCommitment } from './verifier/log-format.js';
  */
 const ITEM_URLS: Record<string, (id: number) => string> = {
   appeal: (id) => `/api/v1/appeals/${id}`,
+  'explainer-version': (id) => `/api/v1/explainer-versions/${id}`,
+  'rating-comment': (id) => `/api/v1/ratings/comments/${id}`,
 };
 
 export const COMMIT_KIND = 'text.commit';

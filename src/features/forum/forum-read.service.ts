@@ -1,9 +1,12 @@
-import { and, asc, desc, eq, gt, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { forumReplies, forumThreads } from '../../../db/schema/index.js';
+import { departments, forumReplies, forumThreads } from '../../../db/schema/index.js';
 import type { Db } from '../../platform/db/db.js';
-import { containsPattern, decodeCursor, pageOf } from '../../platform/http/pagination.js';
+import { decodeCursor, encodeCursor, pageOf } from '../../platform/http/pagination.js';
+import { searchTerms } from '../appeals/search-index.js';
+import { hiddenNotices } from '../moderation/index.js';
 import { publishedThread } from './forum.service.js';
+import { rankedThreadIds } from './forum-search.service.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const QUOTE_CHARS = 140;
@@ -15,52 +18,88 @@ function replyCount(now: number) {
     AND r.publish_at <= ${now})`;
 }
 
+const threadColumns = (now: number) => ({
+  id: forumThreads.id,
+  boardId: forumThreads.boardId,
+  title: forumThreads.title,
+  body: forumThreads.body,
+  pseudonym: forumThreads.pseudonym,
+  agreeCount: forumThreads.agreeCount,
+  createdAt: forumThreads.createdAt,
+  publishAt: forumThreads.publishAt,
+  replyCount: replyCount(now),
+});
+
+type ThreadRow = Awaited<ReturnType<ReturnType<typeof selectThreads>['where']>>[number];
+const selectThreads = (db: Db, now: number) => db.select(threadColumns(now)).from(forumThreads);
+const threadView = ({ publishAt: _p, ...r }: ThreadRow) => ({ ...r, createdAt: iso(r.createdAt) });
+
+/** Threads as the public sees them: a hidden one keeps its place, its title and body become the tombstone. */
+async function moderatedThreads<T extends { id: number; title: string; body: string }>(db: Db, threads: T[]) {
+  const hidden = await hiddenNotices(
+    db,
+    'forum_thread',
+    threads.map((t) => t.id),
+  );
+  return threads.map((t) => {
+    const tombstone = hidden.get(t.id)?.tombstone.zh;
+    return tombstone ? { ...t, title: tombstone, body: tombstone } : t;
+  });
+}
+
 /**
- * Published threads, newest first. `q` is a plain substring match (LIKE) over titles, bodies and replies:
- * it finds Chinese words of any length, but is unranked and scans; fine at forum sizes, not beyond.
+ * Ranked search: published threads whose title, body or a reply holds every term, best first (full-text
+ * index, like the appeals'); the cursor is an offset. A query without a usable term finds nothing.
  */
-export async function listThreads(
+async function searchThreads(
   db: Db,
-  query: { q?: string; cursor?: string; limit: number },
+  query: { q: string; boardId?: number; cursor?: string; limit: number },
   now: number,
 ) {
-  const conditions: (SQL | undefined)[] = [lte(forumThreads.publishAt, now)];
-  if (query.q) {
-    const like = containsPattern(query.q);
-    conditions.push(
-      or(
-        sql`${forumThreads.title} LIKE ${like} ESCAPE '\\'`,
-        sql`${forumThreads.body} LIKE ${like} ESCAPE '\\'`,
-        sql`EXISTS (SELECT 1 FROM forum_replies r WHERE r.thread_id = forum_threads.id
-          AND r.publish_at <= ${now} AND r.body LIKE ${like} ESCAPE '\\')`,
-      ),
-    );
-  }
+  const terms = searchTerms(query.q);
+  if (terms.long.length + terms.short.length === 0) return { items: [], nextCursor: null };
+  const [offset = 0] = query.cursor ? decodeCursor(query.cursor, 1) : [];
+  const ids = await rankedThreadIds(
+    db,
+    terms,
+    { boardId: query.boardId, now },
+    { offset, limit: query.limit + 1 },
+  );
+  const page = ids.slice(0, query.limit);
+  const rows = page.length ? await selectThreads(db, now).where(inArray(forumThreads.id, page)) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    items: await moderatedThreads(
+      db,
+      page.flatMap((id) => (byId.has(id) ? [threadView(byId.get(id)!)] : [])),
+    ),
+    nextCursor: ids.length > query.limit ? encodeCursor([offset + query.limit]) : null,
+  };
+}
+
+/** Published threads, newest first, of one board or all; with `q`, ranked by relevance instead. */
+export async function listThreads(
+  db: Db,
+  query: { q?: string; boardId?: number; cursor?: string; limit: number },
+  now: number,
+) {
+  if (query.q) return searchThreads(db, { ...query, q: query.q }, now);
+  const conditions: (SQL | undefined)[] = [
+    lte(forumThreads.publishAt, now),
+    query.boardId === undefined ? undefined : eq(forumThreads.boardId, query.boardId),
+  ];
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor, 2) as [number, number];
     conditions.push(
       or(lt(forumThreads.publishAt, at), and(eq(forumThreads.publishAt, at), lt(forumThreads.id, id))),
     );
   }
-  const rows = await db
-    .select({
-      id: forumThreads.id,
-      title: forumThreads.title,
-      body: forumThreads.body,
-      pseudonym: forumThreads.pseudonym,
-      createdAt: forumThreads.createdAt,
-      publishAt: forumThreads.publishAt,
-      replyCount: replyCount(now),
-    })
-    .from(forumThreads)
+  const rows = await selectThreads(db, now)
     .where(and(...conditions))
     .orderBy(desc(forumThreads.publishAt), desc(forumThreads.id))
     .limit(query.limit + 1);
   const page = pageOf(rows, query.limit, (r) => [r.publishAt, r.id]);
-  return {
-    ...page,
-    items: page.items.map(({ publishAt: _p, ...r }) => ({ ...r, createdAt: iso(r.createdAt) })),
-  };
+  return { ...page, items: await moderatedThreads(db, page.items.map(threadView)) };
 }
 
 export async function getThread(db: Db, id: number, now: number) {
@@ -69,11 +108,14 @@ export async function getThread(db: Db, id: number, now: number) {
     .select({ n: sql<number>`count(*)` })
     .from(forumReplies)
     .where(and(eq(forumReplies.threadId, id), lte(forumReplies.publishAt, now)));
+  const [view] = await moderatedThreads(db, [thread]);
   return {
     id: thread.id,
-    title: thread.title,
-    body: thread.body,
+    title: view!.title,
+    body: view!.body,
     pseudonym: thread.pseudonym,
+    boardId: thread.boardId,
+    agreeCount: thread.agreeCount,
     createdAt: iso(thread.createdAt),
     replyCount: n,
   };
@@ -90,26 +132,44 @@ export async function listReplies(
   const quoted = alias(forumReplies, 'quoted');
   const after = query.cursor ? (decodeCursor(query.cursor, 1)[0] as number) : 0;
   const rows = await db
-    .select({ reply: forumReplies, quote: { id: quoted.id, pseudonym: quoted.pseudonym, body: quoted.body } })
+    .select({
+      reply: forumReplies,
+      quote: { id: quoted.id, pseudonym: quoted.pseudonym, body: quoted.body },
+      department: { id: departments.id, nameZh: departments.nameZh, nameEn: departments.nameEn },
+    })
     .from(forumReplies)
     .leftJoin(quoted, eq(quoted.id, forumReplies.quoteReplyId))
+    .leftJoin(departments, eq(departments.id, forumReplies.departmentId))
     .where(
       and(eq(forumReplies.threadId, threadId), lte(forumReplies.publishAt, now), gt(forumReplies.id, after)),
     )
     .orderBy(asc(forumReplies.id))
     .limit(query.limit + 1);
   const page = pageOf(rows, query.limit, (r) => [r.reply.id]);
+  const hidden = await hiddenNotices(db, 'forum_reply', [
+    ...page.items.map((r) => r.reply.id),
+    ...page.items.flatMap((r) => (r.quote?.id ? [r.quote.id] : [])),
+  ]);
+  // a hidden reply shows its tombstone, also where another reply quotes it
+  const bodyOf = (id: number, body: string) => hidden.get(id)?.tombstone.zh ?? body;
   return {
     ...page,
-    items: page.items.map(({ reply, quote }) => ({
+    items: page.items.map(({ reply, quote, department }) => ({
       id: reply.id,
       threadId: reply.threadId,
-      body: reply.body,
+      body: bodyOf(reply.id, reply.body),
       pseudonym: reply.pseudonym,
       byStarter: reply.byStarter,
       quote: quote?.id
-        ? { id: quote.id, pseudonym: quote.pseudonym!, body: quote.body!.slice(0, QUOTE_CHARS) }
+        ? {
+            id: quote.id,
+            pseudonym: quote.pseudonym!,
+            body: bodyOf(quote.id, quote.body!.slice(0, QUOTE_CHARS)),
+          }
         : null,
+      agreeCount: reply.agreeCount,
+      // set when staff wrote it under their department's name
+      department: department?.id ? department : null,
       createdAt: iso(reply.createdAt),
     })),
   };

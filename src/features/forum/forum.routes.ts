@@ -2,11 +2,15 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { errorResponses, jsonBody, jsonContent, privateToken, router } from '../../platform/http/openapi.js';
+import { listBoards } from './boards.service.js';
 import {
+  Agreed,
+  BoardList,
   CreatedReply,
   CreatedThread,
   CreateReplyBody,
   CreateThreadBody,
+  ReplyIdParam,
   ReplyListQuery,
   ReplyPage,
   Thread,
@@ -16,12 +20,14 @@ import {
 } from './forum.schemas.js';
 import { createReply, createThread } from './forum.service.js';
 import { getThread, listReplies, listThreads } from './forum-read.service.js';
+import { forumStaffRoutes } from './forum-staff.routes.js';
+import { agree } from './reactions.service.js';
 
 const listThreadsRoute = createRoute({
   method: 'get',
   path: '/api/v1/forum/threads',
   tags: ['forum'],
-  summary: 'Threads, newest first; q searches titles, bodies and replies (substring match)',
+  summary: 'Threads of a board or all, newest first; q searches titles, bodies and replies, best first',
   request: { query: ThreadListQuery },
   responses: { 200: jsonContent(ThreadPage, 'A page of threads'), ...errorResponses(400, 422) },
 });
@@ -68,6 +74,39 @@ const createReplyRoute = createRoute({
   },
 });
 
+const boardsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/forum/boards',
+  tags: ['forum'],
+  summary: 'The boards (版块), in their order',
+  responses: { 200: jsonContent(BoardList, 'All boards') },
+});
+
+const agreeResponses = {
+  201: jsonContent(Agreed, 'Counted'),
+  ...errorResponses(401, 404, 409),
+};
+
+const agreeThreadRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/forum/threads/{id}/agree',
+  tags: ['forum'],
+  summary: '"Agree" with a thread (spends one anonymous token; only a count is kept)',
+  security: privateToken,
+  request: { params: ThreadIdParam },
+  responses: agreeResponses,
+});
+
+const agreeReplyRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/forum/replies/{id}/agree',
+  tags: ['forum'],
+  summary: '"Agree" with a reply (spends one anonymous token; only a count is kept)',
+  security: privateToken,
+  request: { params: ReplyIdParam },
+  responses: agreeResponses,
+});
+
 const deps = (c: Context<AppEnv>) => ({
   db: c.var.db,
   config: c.var.config,
@@ -77,7 +116,16 @@ const deps = (c: Context<AppEnv>) => ({
 });
 
 /** Forum (论坛): threads and replies; one name per author within a thread, a fresh one in every other. */
-export const forumRoutes = router()
+const publicForumRoutes = router()
+  .openapi(boardsRoute, async (c) => c.json({ items: await listBoards(c.var.db) }, 200))
+  .openapi(agreeThreadRoute, async (c) => {
+    const spend = await c.var.tokens.redeem(c.req.header('authorization'));
+    return c.json(await agree(deps(c), spend, 'thread', c.req.valid('param').id), 201);
+  })
+  .openapi(agreeReplyRoute, async (c) => {
+    const spend = await c.var.tokens.redeem(c.req.header('authorization'));
+    return c.json(await agree(deps(c), spend, 'reply', c.req.valid('param').id), 201);
+  })
   .openapi(listThreadsRoute, async (c) =>
     c.json(await listThreads(c.var.db, c.req.valid('query'), c.var.clock.now()), 200),
   )
@@ -103,3 +151,5 @@ export const forumRoutes = router()
     const created = await createReply(deps(c), spend, threadId, input);
     return c.json({ ...created, publishAt: new Date(created.publishAt).toISOString() }, 201);
   });
+
+export const forumRoutes = router().route('/', publicForumRoutes).route('/', forumStaffRoutes);

@@ -14,6 +14,8 @@ import {
   type TokenService,
   threadPseudonym,
 } from '../tokens/index.js';
+import { boardById } from './boards.service.js';
+import { newReplyIndexStatements, threadIndexStatements } from './forum-search.service.js';
 
 export interface ForumDeps {
   db: Db;
@@ -31,8 +33,14 @@ const isIdClash = (e: unknown) =>
  * starter's name, threadPseudonym(receipt, id), must be known before the insert — and a random id also
  * keeps no order of creation within the coarse hour.
  */
-export async function createThread(deps: ForumDeps, spend: Spend, input: { title: string; body: string }) {
+export async function createThread(
+  deps: ForumDeps,
+  spend: Spend,
+  input: { title: string; body: string; boardId?: number },
+) {
   const { db, config, now } = deps;
+  const boardId = input.boardId === undefined ? null : (await boardById(db, input.boardId)).id;
+  const { title, body } = input;
   const createdAt = coarseTime(config, now);
   const publishAt = publishTime(config, now);
   for (let attempt = 0; ; attempt++) {
@@ -41,7 +49,10 @@ export async function createThread(deps: ForumDeps, spend: Spend, input: { title
     const pseudonym = threadPseudonym(receipt, id);
     try {
       await deps.tokens.spendWith(db, spend, [
-        db.insert(forumThreads).values({ id, ...input, pseudonym, receiptHash, createdAt, publishAt }),
+        db
+          .insert(forumThreads)
+          .values({ id, boardId, title, body, pseudonym, receiptHash, createdAt, publishAt }),
+        ...threadIndexStatements(db, id, title, body),
       ]);
       return { id, pseudonym, receipt, publishAt };
     } catch (e) {
@@ -99,6 +110,22 @@ async function replyName(
   }
 }
 
+/** A quoted reply must be a published reply of the same thread. */
+export async function checkQuote(db: Db, threadId: number, quoteReplyId: number | undefined, now: number) {
+  if (quoteReplyId === undefined) return;
+  const [quoted] = await db
+    .select({ id: forumReplies.id })
+    .from(forumReplies)
+    .where(
+      and(
+        eq(forumReplies.id, quoteReplyId),
+        eq(forumReplies.threadId, threadId),
+        lte(forumReplies.publishAt, now),
+      ),
+    );
+  if (!quoted) throw new AppError('QUOTED_REPLY_NOT_FOUND');
+}
+
 /** A reply, paid for by a token; it may quote one reply of the same thread. */
 export async function createReply(
   deps: ForumDeps,
@@ -108,19 +135,7 @@ export async function createReply(
 ) {
   const { db, config, now } = deps;
   const thread = await publishedThread(db, threadId, now);
-  if (input.quoteReplyId !== undefined) {
-    const [quoted] = await db
-      .select({ id: forumReplies.id })
-      .from(forumReplies)
-      .where(
-        and(
-          eq(forumReplies.id, input.quoteReplyId),
-          eq(forumReplies.threadId, threadId),
-          lte(forumReplies.publishAt, now),
-        ),
-      );
-    if (!quoted) throw new AppError('QUOTED_REPLY_NOT_FOUND');
-  }
+  await checkQuote(db, threadId, input.quoteReplyId, now);
   const { pseudonym, byStarter, own } = await replyName(deps, thread, input.receipt);
   const publishAt = publishTime(config, now);
   const [, inserted] = await deps.tokens.spendWith(db, spend, [
@@ -137,6 +152,7 @@ export async function createReply(
         publishAt,
       })
       .returning({ id: forumReplies.id }),
+    ...newReplyIndexStatements(db, threadId, input.body),
   ] as const);
   const id = (inserted as { id: number }[])[0]!.id;
   return { id, pseudonym, byStarter, receipt: own.receipt, publishAt };

@@ -41,7 +41,7 @@ export async function flagItem(
   // a reader's action: stored and logged no finer than worker content
   const at = coarseTime(config, now);
   const weight = FLAG_WEIGHTS[reason];
-  const { autoHideWeight } = await getSettings(db);
+  const { autoHideWeight } = await getSettings(db, config);
   await deps.tokens.spendWith(db, spend, [
     db.insert(flags).values({ itemType: type, itemId: id, reason, createdAt: at }),
     db

@@ -1,8 +1,9 @@
 import { and, eq, inArray, lte } from 'drizzle-orm';
-import { appeals } from '../../../db/schema/index.js';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { appeals, forumReplies, forumThreads } from '../../../db/schema/index.js';
 import type { Db } from '../../platform/db/db.js';
 
-export const moderatedTypes = ['appeal'] as const;
+export const moderatedTypes = ['appeal', 'forum_thread', 'forum_reply'] as const;
 export type ModeratedType = (typeof moderatedTypes)[number];
 
 /** What moderation needs to know about one kind of public item. */
@@ -15,28 +16,37 @@ interface ItemSource {
   texts(db: Db, ids: number[]): Promise<Map<number, Record<string, string>>>;
 }
 
-const sources: Record<ModeratedType, ItemSource> = {
-  appeal: {
+type PublicTable = typeof appeals | typeof forumThreads | typeof forumReplies;
+
+/** Any table of published worker text with an id, a publication time and the author's receipt hash. */
+function tableSource(table: PublicTable, textColumns: Record<string, SQLiteColumn>): ItemSource {
+  return {
     async isPublic(db, id, now) {
       const [row] = await db
-        .select({ id: appeals.id })
-        .from(appeals)
-        .where(and(eq(appeals.id, id), lte(appeals.publishAt, now)));
+        .select({ id: table.id })
+        .from(table)
+        .where(and(eq(table.id, id), lte(table.publishAt, now)));
       return row !== undefined;
     },
     async receiptHashOf(db, id) {
-      const [row] = await db.select({ h: appeals.receiptHash }).from(appeals).where(eq(appeals.id, id));
+      const [row] = await db.select({ h: table.receiptHash }).from(table).where(eq(table.id, id));
       return row?.h ?? null;
     },
     async texts(db, ids) {
       if (ids.length === 0) return new Map();
-      const rows = await db
-        .select({ id: appeals.id, title: appeals.title, body: appeals.body })
-        .from(appeals)
-        .where(inArray(appeals.id, ids));
-      return new Map(rows.map((r) => [r.id, { title: r.title, body: r.body }]));
+      const rows = (await db
+        .select({ id: table.id, ...textColumns })
+        .from(table)
+        .where(inArray(table.id, ids))) as ({ id: number } & Record<string, string>)[];
+      return new Map(rows.map(({ id, ...texts }) => [id, texts]));
     },
-  },
+  };
+}
+
+const sources: Record<ModeratedType, ItemSource> = {
+  appeal: tableSource(appeals, { title: appeals.title, body: appeals.body }),
+  forum_thread: tableSource(forumThreads, { title: forumThreads.title, body: forumThreads.body }),
+  forum_reply: tableSource(forumReplies, { body: forumReplies.body }),
 };
 
 export function itemSource(type: ModeratedType): ItemSource {

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import { counters, type SaltPurpose, salts } from '../../../db/schema/index.js';
 import { DAY, HOUR } from '../../platform/clock.js';
 import type { Config } from '../../platform/config/config.js';
@@ -86,7 +86,8 @@ export async function currentCount(db: Db, key: { purpose: SaltPurpose; epoch: n
 
 /**
  * Destroys salts (and their counters) outside the window: rate-limit salts older than the previous
- * epoch, budget salts older than the current period. With `now`, the current rate-limit salt is replaced
+ * epoch, budget salts of any other period than the current one (pass the config with the admin's budget
+ * period, see withBudgetSettings). With `now`, the current rate-limit salt is replaced
  * too, for an on-demand rotation. Returns how many salts were destroyed.
  */
 export async function rotateSalts(db: Db, config: Config, now: number, opts: { now?: boolean } = {}) {
@@ -102,10 +103,11 @@ export async function rotateSalts(db: Db, config: Config, now: number, opts: { n
       .returning({ epoch: salts.epoch }),
     db
       .delete(salts)
-      .where(and(eq(salts.purpose, 'budget'), lt(salts.epoch, keepBudgetFrom)))
+      // not only older: after an admin lengthens the period, earlier salts carry higher epoch numbers
+      .where(and(eq(salts.purpose, 'budget'), ne(salts.epoch, keepBudgetFrom)))
       .returning({ epoch: salts.epoch }),
     db.delete(counters).where(and(eq(counters.purpose, 'ratelimit'), lt(counters.epoch, keepRateLimitFrom))),
-    db.delete(counters).where(and(eq(counters.purpose, 'budget'), lt(counters.epoch, keepBudgetFrom))),
+    db.delete(counters).where(and(eq(counters.purpose, 'budget'), ne(counters.epoch, keepBudgetFrom))),
   ]);
   // the WAL still holds the pages as they were before the delete: copy the zeroed pages into the file and
   // empty the WAL. D1 and remote libSQL manage storage themselves and refuse both PRAGMAs (see SECURITY.md)

@@ -28,3 +28,11 @@ export const StaffMe = z
     mustChangePassword: z.boolean(),
   })
   .openapi('StaffMe');
+
+export const OidcSignInBody = z
+  .object({
+    idToken: z.string().min(1).max(8192).openapi({ description: 'an ID token from STAFF_OIDC_ISSUER' }),
+    totp: SignInBody.shape.totp,
+    totpEnrolment: SignInBody.shape.totpEnrolment,
+  })
+  .openapi('StaffOidcSignIn');

@@ -7,12 +7,10 @@ import {
   surveyNonces,
   surveyResponses,
 } from '../../../db/schema/index.js';
-import { fromBase64Url } from '../../platform/crypto/encoding.js';
-import { keyedHash } from '../../platform/crypto/hash.js';
 import type { Db } from '../../platform/db/db.js';
 import { randomRowId } from '../../platform/db/random-id.js';
 import { AppError } from '../../platform/http/errors.js';
-import type { Spend, TokenScope } from '../tokens/index.js';
+import { oncePerWorker, type Spend, type TokenScope } from '../tokens/index.js';
 import { type SurveyKeyRow, type SurveyRow, statusOf, surveyLabel } from './surveys.service.js';
 
 /**
@@ -20,28 +18,27 @@ import { type SurveyKeyRow, type SurveyRow, statusOf, surveyLabel } from './surv
  * kept as HMAC(survey's ballot salt, worker) — a salt that is erased when the survey closes.
  */
 export function surveyScope(db: Db, survey: SurveyRow, key: SurveyKeyRow): TokenScope {
-  const ballot = (subject: string) => {
-    if (key.ballotSalt === '') throw new AppError('SURVEY_CLOSED');
-    return keyedHash(fromBase64Url(key.ballotSalt), 'survey-ballot', subject);
-  };
-  return {
+  return oncePerWorker({
     label: surveyLabel(survey.id),
     key,
-    async reserve(subject, n) {
-      if (n !== 1) throw new AppError('TOKEN_BATCH_TOO_LARGE');
+    ballotSalt: key.ballotSalt,
+    purpose: 'survey-ballot',
+    ended: 'SURVEY_CLOSED',
+    issued: 'SURVEY_TOKEN_ISSUED',
+    async take(keyHash) {
       const taken = await db
         .insert(surveyBallots)
-        .values({ id: randomRowId(), surveyId: survey.id, keyHash: ballot(subject) })
+        .values({ id: randomRowId(), surveyId: survey.id, keyHash })
         .onConflictDoNothing({ target: [surveyBallots.surveyId, surveyBallots.keyHash] })
         .returning({ id: surveyBallots.id });
-      if (taken.length === 0) throw new AppError('SURVEY_TOKEN_ISSUED');
+      return taken.length > 0;
     },
-    async release(subject) {
+    async drop(keyHash) {
       await db
         .delete(surveyBallots)
-        .where(and(eq(surveyBallots.surveyId, survey.id), eq(surveyBallots.keyHash, ballot(subject))));
+        .where(and(eq(surveyBallots.surveyId, survey.id), eq(surveyBallots.keyHash, keyHash)));
     },
-  };
+  });
 }
 
 /** Checks each answer against its question; returns what is stored (empty text becomes null). */

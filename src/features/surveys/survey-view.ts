@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { toBase64Url } from '../../platform/crypto/encoding.js';
 import type { AppEnv } from '../../platform/http/env.js';
+import { scopedTokenOffer } from '../tokens/index.js';
 import { surveyScope } from './survey-answers.service.js';
 import { type SurveyKeyRow, type SurveyRow, statusOf } from './surveys.service.js';
 
@@ -9,8 +9,6 @@ export const surveyIssuerPath = (id: number) => `/token-request/surveys/${id}`;
 
 /** A survey as clients see it, with what a phone needs to fetch its token ahead of answering. */
 export function surveyView(c: Context<AppEnv>, survey: SurveyRow, key: SurveyKeyRow | null) {
-  const { db, clock, config, tokens } = c.var;
-  const scope = key ? tokens.scoped(surveyScope(db, survey, key)) : null;
   return {
     id: survey.id,
     title: survey.title,
@@ -19,19 +17,11 @@ export function surveyView(c: Context<AppEnv>, survey: SurveyRow, key: SurveyKey
     questions: survey.questions,
     opensAt: new Date(survey.opensAt).toISOString(),
     closesAt: new Date(survey.closesAt).toISOString(),
-    status: statusOf(survey, clock.now()),
+    status: statusOf(survey, c.var.clock.now()),
     liveResults: survey.liveResults,
     k: survey.kThreshold,
     createdBy: survey.createdBy,
     publishedBy: survey.publishedBy,
-    token:
-      key && scope
-        ? {
-            'token-type': 2 as const,
-            'token-key': key.publicKey,
-            'token-challenge': toBase64Url(scope.challenge.challenge.serialize()),
-            'issuer-request-uri': `${config.PUBLIC_ORIGIN}${surveyIssuerPath(survey.id)}`,
-          }
-        : null,
+    token: key ? scopedTokenOffer(c, surveyScope(c.var.db, survey, key), surveyIssuerPath(survey.id)) : null,
   };
 }

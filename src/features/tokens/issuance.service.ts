@@ -4,6 +4,7 @@ import type { BlindSigner } from '../../platform/crypto/blind-signer.js';
 import type { Secrets } from '../../platform/crypto/secrets.js';
 import type { Db } from '../../platform/db/db.js';
 import { AppError } from '../../platform/http/errors.js';
+import { withBudgetSettings } from '../admin/settings.service.js';
 import { addWithin, saltedKey } from '../ratelimit/salts.service.js';
 import type { KeyRing } from './key-ring.js';
 
@@ -70,11 +71,13 @@ export async function issueTokens(
     if (!key) throw new AppError('TOKEN_UNKNOWN_KEY');
     return { request: r, key };
   });
+  // the admin's budget and period (one settings read), or the configuration's until an admin sets them
+  const budget = scope ? config : await withBudgetSettings(db, config);
   const budgetKey = scope
     ? undefined
-    : { purpose: 'budget' as const, ...(await saltedKey(db, config, 'budget', now, subject)) };
+    : { purpose: 'budget' as const, ...(await saltedKey(db, budget, 'budget', now, subject)) };
   if (scope) await scope.reserve(subject, requests.length);
-  else if ((await addWithin(db, budgetKey!, requests.length, config.TOKEN_BUDGET)) === null)
+  else if ((await addWithin(db, budgetKey!, requests.length, budget.TOKEN_BUDGET)) === null)
     throw new AppError('TOKEN_BUDGET_EXCEEDED');
   let signatures: InstanceType<typeof TokenResponse>[];
   try {
@@ -87,7 +90,7 @@ export async function issueTokens(
   } catch {
     // nothing was issued (e.g. a blinded message not below the modulus): give the budget back
     if (scope) await scope.release(subject, requests.length);
-    else await addWithin(db, budgetKey!, -requests.length, config.TOKEN_BUDGET);
+    else await addWithin(db, budgetKey!, -requests.length, budget.TOKEN_BUDGET);
     throw new AppError('TOKEN_REQUEST_INVALID');
   }
   if (kind === 'single') return signatures[0]!.serialize();

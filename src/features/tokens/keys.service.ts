@@ -1,7 +1,7 @@
 import { publicVerif, util } from '@cloudflare/privacypass-ts';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import { issuerKeys, spentNonces } from '../../../db/schema/index.js';
-import { DAY } from '../../platform/clock.js';
+import { DAY, MINUTE } from '../../platform/clock.js';
 import { fromBase64Url, toBase64Url } from '../../platform/crypto/encoding.js';
 import { sha256 } from '../../platform/crypto/hash.js';
 import { seal, unseal } from '../../platform/crypto/seal.js';
@@ -117,7 +117,8 @@ export async function privateKeyOf(db: Db, secrets: Secrets, id: string): Promis
  * One rotation step, run by `rotate-keys` and the admin API:
  * - no `next` key: create one, published now, usable after `graceDays` (clients fetch it ahead of time);
  * - a `next` key whose not-before has passed: it becomes active, the old active key is retired and its
- *   private key and spent nonces are deleted (tokens of a retired key are refused, so nonces are moot).
+ *   private key is deleted; its spent nonces go a few minutes later (purgeRetiredNonces), once no
+ *   instance's cache still accepts the key.
  */
 export async function rotateIssuerKeys(db: Db, secrets: Secrets, now: number, graceDays: number) {
   const rows = await db
@@ -150,6 +151,20 @@ export async function rotateIssuerKeys(db: Db, secrets: Secrets, now: number, gr
       promote,
     ]);
   else await promote;
-  if (old) await db.delete(spentNonces).where(eq(spentNonces.keyId, old.id));
   return { created: null, retired: old?.id ?? null };
+}
+
+// longer than any instance's key-ring cache (key-ring.ts): until then a retired key may still be accepted
+const SPENT_NONCE_GRACE_MS = 10 * MINUTE;
+
+/**
+ * Deletes the spent nonces of keys retired more than SPENT_NONCE_GRACE_MS ago (a scheduled job): their
+ * tokens are refused everywhere by then, so the nonces guard nothing.
+ */
+export async function purgeRetiredNonces(db: Db, now: number) {
+  const stale = db
+    .select({ id: issuerKeys.id })
+    .from(issuerKeys)
+    .where(and(eq(issuerKeys.state, 'retired'), lte(issuerKeys.retiredAt, now - SPENT_NONCE_GRACE_MS)));
+  await db.delete(spentNonces).where(inArray(spentNonces.keyId, stale));
 }

@@ -1,9 +1,9 @@
 import { publicVerif, TOKEN_TYPES, TokenChallenge } from '@cloudflare/privacypass-ts';
 import { fromBase64Url, toBase64Url } from '../../platform/crypto/encoding.js';
-import { sha256, utf8ToBytes } from '../../platform/crypto/hash.js';
+import { keyedHash, sha256, utf8ToBytes } from '../../platform/crypto/hash.js';
 import { seal, unseal } from '../../platform/crypto/seal.js';
 import type { Secrets } from '../../platform/crypto/secrets.js';
-import { AppError } from '../../platform/http/errors.js';
+import { AppError, type ErrorCode } from '../../platform/http/errors.js';
 import type { KeyRing } from './key-ring.js';
 import { importPublic, type LiveKey } from './keys.service.js';
 import type { OriginChallenge } from './redemption.service.js';
@@ -30,6 +30,39 @@ export interface TokenScope {
   reserve(subject: string, n: number): Promise<void>;
   /** Undoes `reserve` when nothing could be signed (a malformed blinded message). */
   release(subject: string, n: number): Promise<void>;
+}
+
+/**
+ * A scope whose budget is exactly one token per worker: the feature keeps a ballot HMAC(ballotSalt,
+ * worker) per scope in a table of its own, unique per scope, and erases the salt when the scope ends.
+ * @example oncePerWorker({ label, key, ballotSalt, purpose: 'survey-ballot', ended: 'SURVEY_CLOSED',
+ *   issued: 'SURVEY_TOKEN_ISSUED', take: (h) => insertBallot(h), drop: (h) => deleteBallot(h) })
+ */
+export function oncePerWorker(opts: {
+  label: string;
+  key: ScopedKeyRecord;
+  /** base64url random HMAC key of this scope; '' once the scope has ended */
+  ballotSalt: string;
+  purpose: string;
+  ended: ErrorCode;
+  issued: ErrorCode;
+  /** stores the ballot; false when it was already there */
+  take(ballot: string): Promise<boolean>;
+  drop(ballot: string): Promise<void>;
+}): TokenScope {
+  const ballot = (subject: string) => {
+    if (opts.ballotSalt === '') throw new AppError(opts.ended);
+    return keyedHash(fromBase64Url(opts.ballotSalt), opts.purpose, subject);
+  };
+  return {
+    label: opts.label,
+    key: opts.key,
+    async reserve(subject, n) {
+      if (n !== 1) throw new AppError('TOKEN_BATCH_TOO_LARGE');
+      if (!(await opts.take(ballot(subject)))) throw new AppError(opts.issued);
+    },
+    release: (subject) => opts.drop(ballot(subject)),
+  };
 }
 
 // the seal context names scope and key, so a sealed key copied to another scope's row does not open

@@ -1,5 +1,7 @@
 import type { I18n, MessageKey } from '../../platform/views/i18n/locale.js';
 import type { getAppeal } from '../appeals/detail.service.js';
+import { ExplainerLinks } from '../explainers/explainers.views.js';
+import { FollowUpSection } from './appeal-follow-up.views.js';
 import { StatusBadge, UserText } from './components.js';
 import type { OrganisationNames } from './organisation-names.js';
 
@@ -113,7 +115,12 @@ function TimelineItem(props: { i18n: I18n; names: OrganisationNames; event: Even
 }
 
 /** One appeal: the text verbatim, its facts, the deadline clock, the answers and the public timeline. */
-export function AppealDetailView(props: { i18n: I18n; names: OrganisationNames; appeal: AppealView }) {
+export function AppealDetailView(props: {
+  i18n: I18n;
+  names: OrganisationNames;
+  appeal: AppealView;
+  hasBundle: boolean;
+}) {
   const { i18n, names, appeal: a } = props;
   const t = i18n.t;
   const hidden = 'moderation' in a && a.moderation;
@@ -169,7 +176,8 @@ export function AppealDetailView(props: { i18n: I18n; names: OrganisationNames; 
           ))}
         </ol>
       </section>
-      <p class="help">{t('appeal.followUp')}</p>
+      <ExplainerLinks i18n={i18n} links={a.explainers} />
+      <FollowUpSection i18n={i18n} id={a.id} status={a.status} hasBundle={props.hasBundle} />
     </article>
   );
 }

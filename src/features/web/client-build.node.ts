@@ -31,6 +31,9 @@ export async function buildClientBundle(opts: { outDir?: string } = {}): Promise
     minify: true,
     legalComments: 'eof',
     entryNames: '[name].[hash]',
+    // pages other than posting and the wallet import their code on demand, so the posting page stays light
+    splitting: true,
+    chunkNames: '[name].[hash]',
     outdir,
     write: false,
     logLevel: 'silent',

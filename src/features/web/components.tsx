@@ -71,3 +71,12 @@ export function AppealCards(props: { i18n: I18n; names: OrganisationNames; appea
     </ol>
   );
 }
+
+/** A table wider than the phone scrolls sideways; focusable and named, so a keyboard can scroll it too. */
+export function ScrollBox(props: { label: string; children: unknown }) {
+  return (
+    <section class="table-scroll" tabindex={0} aria-label={props.label}>
+      {props.children}
+    </section>
+  );
+}

@@ -7,8 +7,9 @@ import { AppError, type ErrorCode, errorMessage, errorStatus } from '../../platf
 import { type I18n, i18nOf } from '../../platform/views/i18n/locale.js';
 import { getAppeal } from '../appeals/detail.service.js';
 import { listAppeals } from '../appeals/list.service.js';
+import { viewed } from '../appeals/page-views.js';
 import { ListQuery, StatsQuery } from '../appeals/public.schemas.js';
-import { countView, statistics } from '../appeals/stats.service.js';
+import { statistics } from '../appeals/stats.service.js';
 import { getNotice, listNotices } from '../notices/notices.service.js';
 import { AppealDetailView } from './appeal-detail.views.js';
 import { AppealListView, type FieldError, type ListForm } from './appeal-list.views.js';
@@ -21,6 +22,9 @@ import { renderPage } from './render-page.js';
 import { StatsView } from './stats.views.js';
 import { PrivacyFacts, WalletView } from './wallet.views.js';
 
+// the forum, survey and log pages count their views with the same helper
+export { viewed };
+
 /** The query parameters a form may send, empty ones dropped (a form submits every field). */
 function formOf<K extends string>(c: Context, keys: readonly K[]): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};
@@ -31,16 +35,7 @@ function formOf<K extends string>(c: Context, keys: readonly K[]): Partial<Recor
   return out;
 }
 
-/** A page view is a number in an hour bucket; a failure to count never fails the page. */
-async function viewed(c: Context<AppEnv>, page: string, appealId: number | null = null) {
-  try {
-    await countView(c.var.db, page, appealId, c.var.clock.now());
-  } catch (e) {
-    c.var.log.error({ msg: 'view count failed', error: (e as Error).name });
-  }
-}
-
-function renderError(err: Error, c: Context<AppEnv>) {
+export function renderError(err: Error, c: Context<AppEnv>) {
   const i18n: I18n = i18nOf(c);
   let code: ErrorCode = 'INTERNAL';
   if (err instanceof AppError) code = err.code;
@@ -116,8 +111,8 @@ export const pageRoutes = new Hono<AppEnv>()
     return renderPage(
       c,
       i18n,
-      { title: appeal.title, page: 'appeals' },
-      <AppealDetailView i18n={i18n} names={names} appeal={appeal} />,
+      { title: appeal.title, page: 'appeals', app: 'appeal' },
+      <AppealDetailView i18n={i18n} names={names} appeal={appeal} hasBundle={!!c.var.clientBundle?.()} />,
     );
   })
   .get('/post', compress(), async (c) => {

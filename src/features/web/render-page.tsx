@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../platform/http/env.js';
 import type { I18n } from '../../platform/views/i18n/locale.js';
-import { Layout } from '../../platform/views/layout.js';
+import { Layout, type NavLink } from '../../platform/views/layout.js';
 import { pageAssets } from './static-assets.js';
 
 export interface PageMeta {
@@ -12,6 +12,10 @@ export interface PageMeta {
   page: string;
   /** loads the wallet bundle and its messages */
   wallet?: boolean;
+  /** loads the bundle and runs this page's code in it (`data-app`), when it is not the nav id */
+  app?: string;
+  /** replaces the public navigation (the staff console) */
+  nav?: readonly NavLink[];
 }
 
 /**
@@ -25,12 +29,14 @@ export async function renderPage(
   body: Child,
   status: ContentfulStatusCode = 200,
 ) {
-  const script = meta.wallet ? c.var.clientBundle?.()?.script : undefined;
+  const script = meta.wallet || meta.app ? c.var.clientBundle?.()?.script : undefined;
   const page = (
     <Layout
       i18n={i18n}
       title={meta.title}
       page={meta.page}
+      app={meta.app}
+      nav={meta.nav}
       assets={pageAssets(i18n)}
       url={new URL(c.req.url)}
       script={script}

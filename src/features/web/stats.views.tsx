@@ -1,5 +1,6 @@
 import type { I18n } from '../../platform/views/i18n/locale.js';
 import type { statistics } from '../appeals/stats.service.js';
+import { ScrollBox } from './components.js';
 import type { OrganisationNames } from './organisation-names.js';
 
 type Stats = Awaited<ReturnType<typeof statistics>>;
@@ -156,7 +157,7 @@ export function StatsView(props: { i18n: I18n; names: OrganisationNames; stats: 
       <p class="help">{t('stats.tooFewHelp', { n: stats.minRatedForSatisfaction })}</p>
       <h2>{t('stats.byMonth')}</h2>
       {stats.months.length > 0 && <MonthChart i18n={i18n} months={stats.months} />}
-      <div class="table-scroll">
+      <ScrollBox label={t('stats.byMonth')}>
         <table>
           <caption>{t('stats.byMonth')}</caption>
           <thead>
@@ -168,9 +169,9 @@ export function StatsView(props: { i18n: I18n; names: OrganisationNames; stats: 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <h2>{t('stats.byDepartment')}</h2>
-      <div class="table-scroll">
+      <ScrollBox label={t('stats.byDepartment')}>
         <table>
           <caption>{t('stats.byDepartment')}</caption>
           <thead>
@@ -182,7 +183,7 @@ export function StatsView(props: { i18n: I18n; names: OrganisationNames; stats: 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

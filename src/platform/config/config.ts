@@ -29,6 +29,8 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{43,}$/, 'base64url of at least 32 random bytes (npm run cli -- gen-secret)')
     .optional(),
   BODY_LIMIT_BYTES: int(64 * 1024, 1024),
+  // Node, embedded file only: memory for rendered public appeal lists and pages (0 turns the cache off)
+  RESPONSE_CACHE_MB: int(32, 0),
   TOKEN_BUDGET: int(20, 1),
   TOKEN_BUDGET_PERIOD_DAYS: int(7, 1),
   TOKEN_BATCH_MAX: int(10, 1),
@@ -46,6 +48,11 @@ export const configSchema = z.object({
   OIDC_ALGORITHMS: csv('RS256,ES256,EdDSA').pipe(
     z.array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'])).min(1),
   ),
+  // the company provider staff sign in through (required on Workers); its own audience, so a worker's
+  // ID token for token issuance is never a staff credential. Algorithms and maximum age: OIDC_*
+  STAFF_OIDC_ISSUER: z.url().optional(),
+  STAFF_OIDC_AUDIENCE: z.string().optional(),
+  STAFF_OIDC_JWKS_URL: z.url().optional(),
   // staff notification email, Node only; without it email hooks are skipped
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.email().optional(),
@@ -72,5 +79,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const c = parsed.data;
   if (c.OIDC_ISSUER && !c.OIDC_AUDIENCE)
     throw new ConfigError('invalid setting OIDC_AUDIENCE: required when OIDC_ISSUER is set');
+  if (c.STAFF_OIDC_ISSUER && !c.STAFF_OIDC_AUDIENCE)
+    throw new ConfigError('invalid setting STAFF_OIDC_AUDIENCE: required when STAFF_OIDC_ISSUER is set');
   return { ...c, PUBLIC_ORIGIN: c.PUBLIC_ORIGIN ?? `http://${c.HOST}:${c.PORT}` };
 }

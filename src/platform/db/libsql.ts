@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from '../../../db/schema/index.js';
 import type { Config } from '../config/config.js';
 import type { Db } from './db.js';
+import { cacheStatements } from './statement-cache.node.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
 
@@ -25,6 +26,7 @@ export async function openLibsql(
   const url = config.DATABASE_URL;
   const isFile = url.startsWith('file:');
   if (isFile) mkdirSync(dirname(url.slice('file:'.length)) || '.', { recursive: true });
+  cacheStatements();
   const client = createClient({
     url,
     authToken: config.DATABASE_AUTH_TOKEN,

@@ -5,6 +5,7 @@ import type { ClientBundle } from '../../features/web/client-bundle.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config/config.js';
 import type { BlindSigner } from '../crypto/blind-signer.js';
+import type { OidcVerifier } from '../crypto/oidc.js';
 import type { Secrets } from '../crypto/secrets.js';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../log.js';
@@ -37,6 +38,8 @@ export interface AppDeps {
 /** Services built once from AppDeps by createApp. */
 export interface AppServices {
   tokens: TokenService;
+  /** Verifies staff ID tokens from the company provider (STAFF_OIDC_*); absent when not configured. */
+  staffOidc?: OidcVerifier;
 }
 
 /** The one Hono environment: dependencies and services are context variables; `staff` only behind requireStaff. */

@@ -80,6 +80,39 @@ const catalogue = {
   QUOTED_REPLY_NOT_FOUND: [422, '引用的回帖不在本帖中', 'The quoted reply is not in this thread'],
   NOTICE_NOT_FOUND: [404, '公告不存在', 'No such notice'],
   NOTICE_APPEAL_NOT_FOUND: [422, '关联的诉求不存在', 'A linked appeal does not exist'],
+  FORUM_BOARD_NOT_FOUND: [422, '版块不存在', 'No such forum board'],
+  FORUM_BOARD_SLUG_TAKEN: [409, '版块标识已被使用', 'That board slug is taken'],
+  REPLY_NOT_FOUND: [404, '回帖不存在', 'No such reply'],
+  EXPLAINER_NOT_FOUND: [404, '政策解读不存在', 'No such policy explainer'],
+  EXPLAINER_APPEAL_NOT_FOUND: [
+    422,
+    '关联的诉求不存在或尚未公开',
+    'A linked appeal does not exist or is not public',
+  ],
+  EXPLAINER_VERSION_CONFLICT: [
+    409,
+    '解读已被他人修改，请基于最新版本编辑',
+    'The explainer was edited meanwhile; edit the latest version',
+  ],
+  // department ratings
+  RATING_DEPARTMENT_NOT_FOUND: [404, '部门不存在', 'No such department'],
+  RATING_PERIOD_CLOSED: [
+    409,
+    '只能评价当前季度，该评价期已结束或尚未开始',
+    'Only the current period can be rated',
+  ],
+  RATING_NOT_OPEN: [
+    409,
+    '该部门本季度的评价尚未开放，请几分钟后再试',
+    "This department's rating for the period is not open yet; try again in a few minutes",
+  ],
+  RATING_TOKEN_ISSUED: [
+    429,
+    '本季度对该部门的评价凭证已领取过（每人一份）',
+    "This department's rating token for the period was already issued to you (one per worker)",
+  ],
+  RATING_COMMENT_NOT_FOUND: [404, '评价留言不存在或尚未公开', 'No such published rating comment'],
+  RATING_REPLY_EXISTS: [409, '该留言已经答复过', 'This comment has already been answered'],
   // moderation
   ITEM_NOT_FOUND: [404, '内容不存在或尚未公开', 'No such published item'],
   ITEM_ALREADY_HIDDEN: [409, '该内容已被隐藏', 'This item is already hidden'],
@@ -125,9 +158,38 @@ const catalogue = {
     'An authenticator is already enrolled; ask an admin to reset it',
   ],
   TOTP_TICKET_INVALID: [422, '验证器绑定已过期，请重新开始', 'The enrolment expired; start again'],
+  STAFF_OIDC_INVALID: [401, '企业账号登录凭证无效', 'The company sign-in token is invalid'],
+  STAFF_OIDC_UNBOUND: [
+    401,
+    '该企业账号未绑定工作人员账号',
+    'No active staff account is bound to this company account',
+  ],
+  OIDC_SUBJECT_TAKEN: [
+    409,
+    '该企业账号已绑定其他工作人员',
+    'That company account is bound to another member',
+  ],
+  SLUG_TAKEN: [409, '该简称已被使用', 'That slug is taken'],
+  DEPARTMENT_CYCLE: [
+    409,
+    '不能把部门移到它自己或其下级部门之下',
+    'A department cannot move under itself or one of its sub-departments',
+  ],
+  DEPARTMENT_HAS_APPEALS: [
+    409,
+    '该部门有诉求记录，不能删除',
+    'The department has appeals and cannot be deleted',
+  ],
+  DEPARTMENT_IN_USE: [
+    409,
+    '该部门仍有下级部门、人员、分类或其他记录，不能删除',
+    'The department still has sub-departments, staff, categories or other records',
+  ],
   // analytics
   ALERT_NOT_FOUND: [404, '预警不存在', 'No such alert'],
   ALERT_CLOSED: [409, '该预警已关闭', 'This alert is already closed'],
+  DICTIONARY_ENTRY_EXISTS: [409, '词典中已有该词', 'This word is already in the dictionary'],
+  DICTIONARY_ENTRY_NOT_FOUND: [404, '词典中没有该条目', 'No such dictionary entry'],
 } as const satisfies Record<string, readonly [ContentfulStatusCode, string, string]>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -61,12 +61,17 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
 }
 
 export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize,
     onError: () => {
       throw new AppError('BODY_TOO_LARGE');
     },
   });
+  // a GET or HEAD has no body to limit; asking for one would build a full Request per read
+  return async function limitWrites(c, next) {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return limit(c, next);
+  };
 }
 
 /** JSON API writes must say they are JSON; anything else is refused before a validator sees it. */

@@ -7,11 +7,21 @@ export interface PageAssets {
   manifest: string;
 }
 
+export interface NavLink {
+  id: string;
+  href: string;
+  label: string;
+}
+
 export interface LayoutProps {
   i18n: I18n;
   title: string;
   /** Which page this is: marks the current nav link and tells the browser bundle what to run. */
   page: string;
+  /** The bundle's code to run when it differs from `page` (the nav id). */
+  app?: string;
+  /** A navigation that replaces the public one (the staff console's), labels already translated. */
+  nav?: readonly NavLink[];
   assets: PageAssets;
   /** The current path and query, for the language switch. */
   url: URL;
@@ -24,8 +34,13 @@ const nav = [
   ['home', '/', 'nav.home'],
   ['appeals', '/appeals', 'nav.appeals'],
   ['post', '/post', 'nav.post'],
+  ['explainers', '/explainers', 'nav.explainers'],
+  ['surveys', '/surveys', 'nav.surveys'],
   ['notices', '/notices', 'nav.notices'],
+  ['ratings', '/ratings', 'nav.ratings'],
+  ['forum', '/forum', 'nav.forum'],
   ['stats', '/stats', 'nav.stats'],
+  ['log', '/log', 'nav.log'],
   ['wallet', '/wallet', 'nav.wallet'],
 ] as const;
 
@@ -56,7 +71,7 @@ export function Layout(props: LayoutProps) {
         <link rel="manifest" href={assets.manifest} />
         {props.script && <script type="module" src={props.script} />}
       </head>
-      <body data-page={props.page} data-lang-query={i18n.langQuery ?? ''}>
+      <body data-page={props.page} data-app={props.app} data-lang-query={i18n.langQuery ?? ''}>
         <a class="skip" href="#main">
           {t('nav.skip')}
         </a>
@@ -77,10 +92,12 @@ export function Layout(props: LayoutProps) {
           </div>
           <nav class="wrap" aria-label={t('nav.label')}>
             <ul class="nav">
-              {nav.map(([id, path, key]) => (
+              {(
+                props.nav ?? nav.map(([id, path, key]) => ({ id, href: i18n.href(path), label: t(key) }))
+              ).map((link) => (
                 <li>
-                  <a href={i18n.href(path)} aria-current={id === props.page ? 'page' : undefined}>
-                    {t(key)}
+                  <a href={link.href} aria-current={link.id === props.page ? 'page' : undefined}>
+                    {link.label}
                   </a>
                 </li>
               ))}

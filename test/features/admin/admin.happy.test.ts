@@ -109,7 +109,7 @@ describe('admin API: staff, settings, rotations, enrollment codes — each on th
       '/api/v1/staff/admin/settings',
       undefined,
     );
-    expect(view.settings).toEqual({ autoHideWeight: null, totpRequiredRoles: [] });
+    expect(view.settings).toMatchObject({ autoHideWeight: null, totpRequiredRoles: [] });
     await call(admin, 'PUT', '/api/v1/staff/admin/settings', { autoHideWeight: 6 });
     expect(await lastEntry('settings.update')).toMatchObject({
       actor: { role: 'admin', username: admin.username },

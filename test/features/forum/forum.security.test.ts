@@ -66,13 +66,25 @@ describe('forum: names never cross threads, receipts never stored', () => {
     const columns = async (table: string) =>
       (await h.db.all<{ name: string }>(sql.raw(`PRAGMA table_info(${table})`))).map((c) => c.name).sort();
     expect(await columns('forum_threads')).toEqual(
-      ['body', 'created_at', 'id', 'publish_at', 'pseudonym', 'receipt_hash', 'title'].sort(),
+      [
+        'agree_count',
+        'board_id',
+        'body',
+        'created_at',
+        'id',
+        'publish_at',
+        'pseudonym',
+        'receipt_hash',
+        'title',
+      ].sort(),
     );
     expect(await columns('forum_replies')).toEqual(
       [
+        'agree_count',
         'body',
         'by_starter',
         'created_at',
+        'department_id',
         'id',
         'publish_at',
         'pseudonym',

@@ -1,16 +1,10 @@
-import {
-  AuthorizationHeader,
-  MediaType,
-  publicVerif,
-  TokenChallenge,
-  WWWAuthenticateHeader,
-} from '@cloudflare/privacypass-ts';
+import { type TokenChallenge, WWWAuthenticateHeader } from '@cloudflare/privacypass-ts';
 import { createStaff, loadActor } from '../../../src/features/staff/index.js';
 import type { NewSurvey } from '../../../src/features/surveys/surveys.service.js';
 import { createSurvey, publishSurvey } from '../../../src/features/surveys/surveys.service.js';
 import { DAY } from '../../../src/platform/clock.js';
-import { fromBase64Url } from '../../../src/platform/crypto/encoding.js';
 import type { Harness } from '../../helpers/harness.js';
+import { readOffer, requestScopedToken } from '../../helpers/scoped-token.js';
 
 export interface SurveyJson {
   id: number;
@@ -22,12 +16,7 @@ export interface SurveyJson {
 export async function surveyOffer(h: Harness, surveyId: number) {
   const res = await h.request(`/api/v1/surveys/${surveyId}`);
   if (res.status !== 200) throw new Error(`survey ${surveyId}: ${res.status} ${await res.text()}`);
-  const survey = (await res.json()) as SurveyJson;
-  return {
-    challenge: TokenChallenge.deserialize(fromBase64Url(survey.token!['token-challenge'])),
-    tokenKey: fromBase64Url(survey.token!['token-key']),
-    path: new URL(survey.token!['issuer-request-uri']).pathname,
-  };
+  return readOffer(((await res.json()) as SurveyJson).token!);
 }
 
 /** The challenge and key a 401 from the survey's answer endpoint names (RFC 9577). */
@@ -47,22 +36,7 @@ export async function requestSurveyToken(
   code: string,
   opts: { challenge?: TokenChallenge; tokenKey?: Uint8Array; path?: string } = {},
 ): Promise<{ res: Response; header?: string }> {
-  const offer = await surveyOffer(h, surveyId);
-  const client = new publicVerif.Client(publicVerif.BlindRSAMode.PSS);
-  const request = await client.createTokenRequest(
-    opts.challenge ?? offer.challenge,
-    opts.tokenKey ?? offer.tokenKey,
-  );
-  const res = await h.request(opts.path ?? offer.path, {
-    method: 'POST',
-    headers: { 'content-type': MediaType.PRIVATE_TOKEN_REQUEST, authorization: `Bearer ${code}` },
-    body: request.serialize() as BodyInit,
-  });
-  if (res.status !== 200) return { res };
-  const token = await client.finalize(
-    client.deserializeTokenResponse(new Uint8Array(await res.arrayBuffer())),
-  );
-  return { res, header: new AuthorizationHeader(token).toString(true) };
+  return requestScopedToken(h, await surveyOffer(h, surveyId), code, opts);
 }
 
 /** One token for the survey, or a thrown error with the issuer's answer. */

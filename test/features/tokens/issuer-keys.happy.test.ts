@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { issuerKeys } from '../../../db/schema/index.js';
-import { ensureIssuerKey, rotateIssuerKeys } from '../../../src/features/tokens/keys.service.js';
-import { DAY } from '../../../src/platform/clock.js';
+import { issuerKeys, spentNonces } from '../../../db/schema/index.js';
+import {
+  ensureIssuerKey,
+  purgeRetiredNonces,
+  rotateIssuerKeys,
+} from '../../../src/features/tokens/keys.service.js';
+import { DAY, MINUTE } from '../../../src/platform/clock.js';
 import { toBase64Url } from '../../../src/platform/crypto/encoding.js';
 import { randomBytes } from '../../../src/platform/crypto/hash.js';
 import { deriveSecrets } from '../../../src/platform/crypto/secrets.js';
@@ -49,6 +53,24 @@ describe('issuer keys', () => {
     expect(done.retired).toBe(first?.id);
     const states = (await a.db.select().from(issuerKeys)).map((r) => r.state).sort();
     expect(states).toEqual(['active', 'retired']);
+    await a.close();
+    await b.close();
+  });
+
+  it("keeps a retired key's spent nonces while another instance's cache may still accept the key", async () => {
+    const { a, b } = await twoInstances();
+    const secrets = deriveSecrets(toBase64Url(randomBytes(32)));
+    const now = Date.UTC(2026, 10, 27);
+    await ensureIssuerKey(a.db, secrets, now);
+    const [first] = await a.db.select().from(issuerKeys);
+    await a.db.insert(spentNonces).values({ keyId: first!.id, nonce: 'spent-before-rotation' });
+    await rotateIssuerKeys(a.db, secrets, now, 7);
+    const retiredAt = now + 8 * DAY;
+    await rotateIssuerKeys(a.db, secrets, retiredAt, 7);
+    await purgeRetiredNonces(a.db, retiredAt + MINUTE);
+    expect(await a.db.select().from(spentNonces)).toHaveLength(1);
+    await purgeRetiredNonces(a.db, retiredAt + 11 * MINUTE);
+    expect(await a.db.select().from(spentNonces)).toHaveLength(0);
     await a.close();
     await b.close();
   });

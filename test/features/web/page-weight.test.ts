@@ -33,6 +33,20 @@ describe('page weight of the posting page', () => {
       expect(url, html.slice(0, 600)).toBeDefined();
       rows.push([url!, (await sent(url!)).bytes]);
     }
+    // the entry's static imports load with it (code split out for other pages is imported dynamically)
+    const seen = new Set<string>([urls[1]!]);
+    const queue = [urls[1]!];
+    while (queue.length) {
+      const js = await (await h.request(queue.shift()!)).text();
+      for (const [, file] of js.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) {
+        const url = `/assets/${file}`;
+        if (seen.has(url)) continue;
+        seen.add(url);
+        queue.push(url);
+        rows.push([url, (await sent(url)).bytes]);
+      }
+    }
+    expect(rows.length, 'the shared chunk is counted').toBeGreaterThan(urls.length + 1);
     const total = rows.reduce((n, [, b]) => n + b, 0);
     const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
     console.log(

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../helpers/harness.js';
 import { store } from '../appeals/appeals-fixture.js';
 
-const PAGES = ['/', '/appeals', '/post', '/wallet', '/privacy', '/stats', '/offline'];
+const PAGES = [
+  '/',
+  '/appeals',
+  '/post',
+  '/wallet',
+  '/privacy',
+  '/stats',
+  '/offline',
+  '/forum',
+  '/surveys',
+  '/log',
+];
 
 /** The public pages through the real app: language, headers, lists with cursors, error pages, assets. */
 describe('web pages', () => {

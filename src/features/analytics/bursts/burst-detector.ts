@@ -99,9 +99,11 @@ export function testBurst(
       observed + baseline,
       windowWeight / (windowWeight + baseWeight),
     );
-    const distinct = observed >= o.minItems ? distinctIn(start, at) : observed;
+    const rises = pValue < perWindowAlpha && observed >= o.minGrowth * expected;
+    // counting copies costs a fingerprint pass: done only where it can decide an alert
+    const distinct = rises && observed >= o.minItems ? distinctIn(start, at) : observed;
     const test: BurstTest = {
-      alert: pValue < perWindowAlpha && observed >= o.minGrowth * expected && distinct >= o.minItems,
+      alert: rises && distinct >= o.minItems,
       start,
       end: at,
       observed,

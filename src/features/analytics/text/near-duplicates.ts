@@ -104,11 +104,15 @@ export function similarPairs(vectors: readonly TermVector[], floor: number): [nu
  * within 3 bits agree exactly on at least one band (pigeonhole), so only band-mates are compared.
  */
 export function distinctItems(vectors: readonly TermVector[], maxDistance = 3): number[] {
+  return distinctFingerprints(vectors.map(simhash), maxDistance);
+}
+
+/** `distinctItems` over fingerprints computed once per item (the streaming analyser keeps them). */
+export function distinctFingerprints(fingerprints: readonly Fingerprint[], maxDistance = 3): number[] {
   const bands = [new Map<number, number[]>(), new Map(), new Map(), new Map()] as Map<number, number[]>[];
   const kept: Fingerprint[] = [];
   const distinct: number[] = [];
-  vectors.forEach((v, i) => {
-    const fp = simhash(v);
+  fingerprints.forEach((fp, i) => {
     const keys = [fp[0] >>> 16, fp[0] & 0xffff, fp[1] >>> 16, fp[1] & 0xffff];
     const copy = keys.some((k, b) => bands[b]!.get(k)?.some((j) => hamming(kept[j]!, fp) <= maxDistance));
     if (copy) return;

@@ -128,6 +128,6 @@ export function mergeDomainTerms(
 }
 
 /** NFKC folds full-width Latin and digits (ＡＢＣ１２３) to ASCII; lower-case so Latin terms compare. */
-function normalise(text: string): string {
+export function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }

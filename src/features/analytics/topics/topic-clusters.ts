@@ -115,7 +115,8 @@ export function topicLabel(topic: Topic, n = 3): string[] {
   return heaviest(topic.centroid, n).map(([t]) => t);
 }
 
-function similarity(v: TermVector, topic: Topic): number {
+/** Cosine of an item's (normalised) vector to a topic's centroid. */
+export function similarity(v: TermVector, topic: Topic): number {
   if (topic.norm === 0) return 0;
   let dot = 0;
   for (const [t, w] of v) dot += w * (topic.centroid.get(t) ?? 0);

@@ -98,4 +98,12 @@ h1{font-size:1.9rem}
 }
 @media (max-width:30rem){.answer .facts{grid-template-columns:1fr;gap:0}.answer .facts dd{margin-bottom:.5rem}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important}}
+.nav-pills{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;margin:.75rem 0;padding:0}
+.nav-pills a{display:block;padding:.4rem .75rem;border:1px solid var(--line);border-radius:999px;min-height:44px;text-decoration:none}
+.nav-pills a[aria-current=page]{background:var(--brand);border-color:var(--brand);color:#fff}
+.agree-form,.flag-form{display:inline-flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:.5rem .5rem 0 0}
+.flag-form label{margin:0;font-weight:400}
+blockquote{border-left:3px solid var(--line);margin:.5rem 0;padding:.25rem .75rem;color:var(--muted)}
+code.hash{word-break:break-all}
+pre{white-space:pre-wrap;word-break:break-all;background:var(--soft);padding:.75rem}
 `;

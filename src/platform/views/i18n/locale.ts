@@ -1,16 +1,30 @@
 import type { Context } from 'hono';
+import { consoleEn } from './console.en.js';
+import { consoleZh } from './console.zh-CN.js';
+import { explainersEn } from './explainers.en.js';
+import { explainersZh } from './explainers.zh-CN.js';
 import { postingEn } from './posting.en.js';
 import { postingZh } from './posting.zh-CN.js';
+import { ratingsEn } from './ratings.en.js';
+import { ratingsZh } from './ratings.zh-CN.js';
+import { sectionsEn } from './sections.en.js';
+import { sectionsZh } from './sections.zh-CN.js';
 import { siteEn } from './site.en.js';
 import { siteZh } from './site.zh-CN.js';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
-export type MessageKey = keyof typeof siteZh | keyof typeof postingZh;
+export type MessageKey =
+  | keyof typeof siteZh
+  | keyof typeof postingZh
+  | keyof typeof sectionsZh
+  | keyof typeof consoleZh
+  | keyof typeof ratingsZh
+  | keyof typeof explainersZh;
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = {
-  'zh-CN': { ...siteZh, ...postingZh },
-  en: { ...siteEn, ...postingEn },
+  'zh-CN': { ...siteZh, ...postingZh, ...sectionsZh, ...consoleZh, ...ratingsZh, ...explainersZh },
+  en: { ...siteEn, ...postingEn, ...sectionsEn, ...consoleEn, ...ratingsEn, ...explainersEn },
 };
 
 // readers are in China: dates are China's calendar days whatever the server's zone
@@ -103,8 +117,16 @@ export function createI18n(locale: Locale, explicit: boolean) {
 
 export type I18n = ReturnType<typeof createI18n>;
 
+// built once per language and link mode: Intl formatters cost more to construct than to use
+const built = new Map<string, I18n>();
+
 /** The I18n of a request. */
 export function i18nOf(c: Context): I18n {
   const { locale, explicit } = negotiate(c.req.query('lang'), c.req.header('accept-language'));
-  return createI18n(locale, explicit);
+  const key = `${locale}:${explicit}`;
+  const known = built.get(key);
+  if (known) return known;
+  const i18n = createI18n(locale, explicit);
+  built.set(key, i18n);
+  return i18n;
 }
