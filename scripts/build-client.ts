@@ -1,7 +1,8 @@
 /**
- * Builds the browser bundle into dist/client and prints its size. The server builds it itself at start
- * when esbuild is installed; run this before deploying without devDependencies.
- * Usage: npx tsx scripts/build-client.ts
+ * Builds the browser bundle into dist/client (files, their .gz twins, manifest.json) and prints its size.
+ * Node builds it itself at start when esbuild is installed; run this before deploying without
+ * devDependencies. Workers serve this folder ([assets] in wrangler.toml, whose [build] runs this).
+ * Usage: npm run build:client
  */
 import { buildClientBundle, CLIENT_OUT_DIR } from '../src/features/web/client-build.node.js';
 

@@ -1,5 +1,6 @@
 import { purgeExpired } from './features/admin/retention.service.js';
 import { withBudgetSettings } from './features/admin/settings.service.js';
+import { analyseDaily, runWeeklyDigest } from './features/analytics/index.js';
 import { runDeadlines } from './features/appeals/deadlines.service.js';
 import { deliverPending } from './features/appeals/webhooks.service.js';
 import { checkpointLog } from './features/audit/checkpoints.service.js';
@@ -36,6 +37,8 @@ export async function runScheduledJobs(deps: ScheduledDeps): Promise<void> {
     ['spent-nonces', () => purgeRetiredNonces(db, clock.now())],
     ['deadlines', () => runDeadlines(db, clock.now())],
     ['rating-keys', () => ensureRatingKeys(db, secrets, clock.now())],
+    ['early-warning', () => analyseDaily(db, clock.now())],
+    ['alert-digest', () => runWeeklyDigest(db, clock.now())],
     [
       'webhooks',
       () =>

@@ -4,6 +4,8 @@ import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import * as schema from '../db/schema/index.js';
 import { type App, createApp } from './app.js';
 import { prepareDatabase } from './bootstrap.js';
+import type { ClientBundle } from './features/web/client-bundle.js';
+import { type AssetsFetcher, loadClientBundleFromAssets } from './features/web/client-bundle.workers.js';
 import { systemClock } from './platform/clock.js';
 import { type Config, ConfigError, parseConfig } from './platform/config/config.js';
 import { workersBlindSigner } from './platform/crypto/blind-signer.workers.js';
@@ -14,11 +16,14 @@ import { jsonLogger } from './platform/log.js';
 import { runScheduledJobs } from './scheduled.js';
 
 /**
- * What wrangler binds: the D1 database `DB`, the [vars] of wrangler.toml and the secrets (SECRET_KEY,
- * DATABASE_AUTH_TOKEN); every string binding is read as a setting of parseConfig. Read here and nowhere else.
+ * What wrangler binds: the D1 database `DB`, the browser bundle `ASSETS`, the [vars] of wrangler.toml and the
+ * secrets (SECRET_KEY, DATABASE_AUTH_TOKEN); every string binding is read as a setting of parseConfig. Read
+ * here and nowhere else.
  */
 export interface Bindings {
   DB?: D1Database;
+  /** dist/client, written by `npm run build:client` ([assets] of wrangler.toml). */
+  ASSETS?: AssetsFetcher;
   /** A libsql:// or https:// URL to use libSQL/Turso over HTTP instead of D1. */
   DATABASE_URL?: string;
   /** "1" seeds the demo bureau on an empty database at the first request of an isolate. */
@@ -79,11 +84,21 @@ function openDatabase(env: Bindings, config: Config): Db {
   return d1Database(env.DB!);
 }
 
+/** The wallet and posting bundle; without it pages still read, and posting says it cannot (as on Node). */
+async function clientBundleOf(env: Bindings): Promise<ClientBundle | undefined> {
+  const bundle = env.ASSETS ? await loadClientBundleFromAssets(env.ASSETS) : undefined;
+  if (!bundle) log.error({ msg: 'no client bundle: run `npm run build:client` before deploying' });
+  return bundle;
+}
+
 async function start(env: Bindings): Promise<Runtime> {
   const config = workerConfig(env);
   const secrets = deriveSecrets(config.SECRET_KEY!);
   const db = openDatabase(env, config);
-  const seeded = await prepareDatabase(db, secrets, systemClock.now(), { seed: env.SEED_DEMO === '1' });
+  const [clientBundle, seeded] = await Promise.all([
+    clientBundleOf(env),
+    prepareDatabase(db, secrets, systemClock.now(), { seed: env.SEED_DEMO === '1' }),
+  ]);
   for (const a of seeded?.accounts ?? []) {
     // the operator's only way to learn the first password, as on Node; it must be changed at first sign-in
     log.info({ msg: 'demo bureau seeded', username: a.username, oneTimePassword: a.oneTimePassword });
@@ -96,6 +111,7 @@ async function start(env: Bindings): Promise<Runtime> {
     signer: workersBlindSigner(),
     log,
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
+    clientBundle: () => clientBundle,
   });
   return { app, db, config, secrets };
 }

@@ -1,4 +1,6 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { analyticsAlerts } from './analytics.js';
 import { appeals } from './appeals.js';
 import { departments } from './organisation.js';
 
@@ -11,25 +13,48 @@ export const notificationKinds = [
   'reopened',
   'commitment_due',
   'commitment_overdue',
+  'alert_raised',
+  'alert_assigned',
+  'weekly_digest',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
-/** The staff inbox: one row per event per department (null: for dispatchers, e.g. an unrouted appeal). */
+/** What a weekly digest says: alert counts of the ISO week and its largest topics (each ≥ 5 items). */
+export interface DigestSummary {
+  week: string;
+  newAlerts: number;
+  openAlerts: number;
+  closedAlerts: number;
+  topics: { label: string; items: number }[];
+}
+
+/**
+ * The staff inbox: one row per event per department (null: for dispatchers, e.g. an unrouted appeal, or
+ * for analysts, e.g. a new alert). Each row is about one appeal or one alert; a weekly digest is about
+ * neither and carries its summary.
+ */
 export const staffNotifications = sqliteTable(
   'staff_notifications',
   {
     id: integer().primaryKey({ autoIncrement: true }),
     departmentId: integer().references(() => departments.id),
-    appealId: integer()
-      .notNull()
-      .references(() => appeals.id),
+    appealId: integer().references(() => appeals.id),
+    alertId: integer().references(() => analyticsAlerts.id),
     kind: text({ enum: notificationKinds }).notNull(),
+    digest: text({ mode: 'json' }).$type<DigestSummary>(),
     // unique: the deadline run may repeat and must not notify twice
     dedupeKey: text().notNull().unique(),
     at: integer().notNull(),
     readAt: integer(),
   },
-  (t) => [index('staff_notifications_department_idx').on(t.departmentId, t.at)],
+  (t) => [
+    index('staff_notifications_department_idx').on(t.departmentId, t.at),
+    check(
+      'staff_notifications_subject_check',
+      // unqualified names: drizzle-kit would qualify them with the temporary table of its rebuild
+      sql`("appeal_id" IS NOT NULL) + ("alert_id" IS NOT NULL) + ("digest" IS NOT NULL) = 1`,
+    ),
+  ],
 );
 
 // 'email': target is a staff address, sent over SMTP where the entry provides a mailer

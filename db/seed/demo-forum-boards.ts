@@ -11,7 +11,7 @@ const PLACES: [RegExp, string][] = [
   [/安全/, 'safety'],
 ];
 
-/** Puts the demo threads on their boards and indexes them for search (they were stored directly). */
+/** Puts the demo threads on their boards and indexes any forum post stored without the app's indexing. */
 export async function seedDemoForumBoards(db: Db) {
   const boards = await db.select().from(forumBoards);
   const bySlug = (slug: string) => boards.find((b) => b.slug === slug)?.id;

@@ -1,4 +1,5 @@
 import { and, eq, lte } from 'drizzle-orm';
+import { replyStatements, threadStatements } from '../../src/features/forum/forum.service.js';
 import { publishNotice } from '../../src/features/notices/notices.service.js';
 import { loadActor } from '../../src/features/staff/index.js';
 import { createScopedKey, threadPseudonym } from '../../src/features/tokens/index.js';
@@ -6,14 +7,12 @@ import { DAY, HOUR } from '../../src/platform/clock.js';
 import { toBase64Url, toGroupedBase32, toHex } from '../../src/platform/crypto/encoding.js';
 import { randomBytes } from '../../src/platform/crypto/hash.js';
 import { deriveSecrets } from '../../src/platform/crypto/secrets.js';
-import type { Db } from '../../src/platform/db/db.js';
+import type { BatchItem, Db } from '../../src/platform/db/db.js';
 import { randomRowId } from '../../src/platform/db/random-id.js';
 import {
   appeals,
   categories,
   departments,
-  forumReplies,
-  forumThreads,
   type SurveyAnswer,
   staff,
   surveyKeys,
@@ -44,28 +43,34 @@ const THREADS = [
 
 async function seedForum(db: Db, now: number) {
   const at = Math.floor(now / HOUR) * HOUR - 2 * DAY;
+  const store = async (statements: Promise<BatchItem[]>) => db.batch((await statements) as never);
   for (const t of THREADS) {
     const id = randomRowId();
     const starter = receipt();
-    await db.insert(forumThreads).values({
-      id,
-      title: t.title,
-      body: t.body,
-      pseudonym: threadPseudonym(starter, id),
-      receiptHash: randomHash(),
-      createdAt: at,
-      publishAt: at,
-    });
-    for (const [i, r] of t.replies.entries()) {
-      await db.insert(forumReplies).values({
-        threadId: id,
-        body: r.body,
-        pseudonym: threadPseudonym(r.starter ? starter : receipt(), id),
+    // through the forum's own statements, so demo posts carry text commitments like real ones
+    await store(
+      threadStatements(db, {
+        id,
+        title: t.title,
+        body: t.body,
+        pseudonym: threadPseudonym(starter, id),
         receiptHash: randomHash(),
-        byStarter: r.starter,
-        createdAt: at + (i + 1) * HOUR,
-        publishAt: at + (i + 1) * HOUR,
-      });
+        createdAt: at,
+        publishAt: at,
+      }),
+    );
+    for (const [i, r] of t.replies.entries()) {
+      await store(
+        replyStatements(db, {
+          threadId: id,
+          body: r.body,
+          pseudonym: threadPseudonym(r.starter ? starter : receipt(), id),
+          receiptHash: randomHash(),
+          byStarter: r.starter,
+          createdAt: at + (i + 1) * HOUR,
+          publishAt: at + (i + 1) * HOUR,
+        }),
+      );
     }
   }
 }

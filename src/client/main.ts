@@ -12,6 +12,8 @@ const pages: Record<string, () => Promise<void>> = {
   appeal: () => import('./appeal-page.js').then((m) => m.appealPage()),
   forum: () => import('./forum-page.js').then((m) => m.forumPage()),
   survey: () => import('./survey-page.js').then((m) => m.surveyPage()),
+  explainer: () => import('./explainer-page.js').then((m) => m.explainerPage()),
+  rating: () => import('./rating-page.js').then((m) => m.ratingPage()),
 };
 
 async function start() {

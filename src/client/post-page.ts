@@ -1,7 +1,8 @@
 import { sendJson } from './api.js';
-import { kv, posts } from './idb-store.js';
+import { kv } from './idb-store.js';
 import { findIdentifyingDetails } from './identifying-hints.js';
-import { $, el, explain, formatTime, link, msg, say } from './page-kit.js';
+import { $, el, explain, link, msg, say } from './page-kit.js';
+import { type CreatedAppeal, showReceipt } from './receipt.js';
 import { state, WalletError } from './wallet.js';
 
 const steps = ['category', 'write', 'check', 'preview'] as const;
@@ -11,13 +12,6 @@ interface Draft {
   categoryId?: string;
   title: string;
   body: string;
-}
-
-interface Created {
-  id: number;
-  pseudonym: string;
-  receipt: string;
-  publishAt: string;
 }
 
 const form = () => $<HTMLFormElement>('post-form');
@@ -82,19 +76,15 @@ async function send(d: Draft) {
   button.disabled = true;
   say(sending, msg('js.sending'));
   try {
-    const created = await sendJson<Created>(
+    const created = await sendJson<CreatedAppeal>(
       '/api/v1/appeals',
       { title: d.title, body: d.body, categoryId: Number(d.categoryId) },
       { token: true },
     );
-    await posts.put({
-      id: created.id,
-      receipt: created.receipt,
-      pseudonym: created.pseudonym,
-      title: d.title,
-    });
+    await showReceipt(created, d.title);
+    form().hidden = true;
+    $('wallet-status').hidden = true;
     await kv.delete('draft');
-    done(created);
   } catch (e) {
     const err = e instanceof WalletError ? e : new WalletError('generic');
     fail(explain(err.code, err.serverMessage));
@@ -102,28 +92,6 @@ async function send(d: Draft) {
     button.disabled = false;
     say(sending, null);
   }
-}
-
-function done(created: Created) {
-  form().hidden = true;
-  $('wallet-status').hidden = true;
-  $('done-pseudonym').textContent = created.pseudonym;
-  $('done-receipt').textContent = created.receipt;
-  $('done-publish').textContent = msg('js.publishAt', { time: formatTime(created.publishAt) });
-  $<HTMLAnchorElement>('done-link').href = link(`/appeals/${created.id}`);
-  const section = $('post-done');
-  section.hidden = false;
-  section.querySelector<HTMLElement>('h2')?.focus();
-  $('copy-receipt').addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(created.receipt);
-      say($('copy-status'), msg('js.copied'));
-    } catch {
-      // no clipboard (plain http, old browser): select the text so the worker can copy it by hand
-      getSelection()?.selectAllChildren($('done-receipt'));
-      say($('copy-status'), msg('js.copyFailed'));
-    }
-  });
 }
 
 async function showStock() {

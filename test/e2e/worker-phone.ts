@@ -23,6 +23,11 @@ export async function postInBrowser(
   await page.locator('[data-step="write"]').getByRole('button', { name: '下一步' }).click();
   await page.locator('[data-step="check"]').getByRole('button', { name: '下一步' }).click();
   await page.getByRole('button', { name: '匿名发出' }).click();
+  return shownReceipt(page);
+}
+
+/** Waits for the receipt section a post or a question ends with; returns the new appeal's id and receipt. */
+export async function shownReceipt(page: Page) {
   await expect.poll(() => page.locator('#post-done').isVisible(), { timeout: 30_000 }).toBe(true);
   const receipt = (await page.locator('#done-receipt').textContent()) ?? '';
   const href = (await page.locator('#done-link').getAttribute('href')) ?? '';

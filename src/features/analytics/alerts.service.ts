@@ -10,12 +10,12 @@ import type { Db } from '../../platform/db/db.js';
 import { AppError } from '../../platform/http/errors.js';
 import { logStatements, sealLog, staffActor } from '../audit/index.js';
 import type { StaffActor } from '../staff/index.js';
+import { alertAssignedStatement, MIN_GROUP } from './alert-notifications.service.js';
 import { dayOf, dayStart } from './analysis.js';
 
 type AlertRow = typeof analyticsAlerts.$inferSelect;
 
-// every alert and topic shown rests on at least this many distinct items (k-anonymity of the group)
-export const MIN_GROUP = 5;
+export { MIN_GROUP };
 
 /** Alerts for the staff area, newest rise first; closed topic alerts say whether volume fell afterwards. */
 export async function listAlerts(db: Db, filter: { status?: AlertStatus; limit: number }, now: number) {
@@ -34,7 +34,8 @@ export async function listAlerts(db: Db, filter: { status?: AlertStatus; limit: 
 }
 
 /**
- * An analyst hands an alert to the department that should speak up; logged publicly under their name.
+ * An analyst hands an alert to the department that should speak up; logged publicly under their name,
+ * and the department hears of it in its inbox (and robots, email).
  * @example await assignAlert(db, 7, { departmentId: 13 }, actor, now)
  */
 export async function assignAlert(
@@ -61,6 +62,7 @@ export async function assignAlert(
         updatedAt: now,
       })
       .where(eq(analyticsAlerts.id, alert.id)),
+    alertAssignedStatement(db, alert.id, dept.id, now),
     ...logStatements(db, {
       kind: 'analytics-alert.assign',
       item: { type: 'analytics-alert', id: alert.id },

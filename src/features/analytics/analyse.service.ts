@@ -1,6 +1,13 @@
 import { and, eq, gte, inArray } from 'drizzle-orm';
-import { analyticsAlerts, analyticsTopics, categories, departments } from '../../../db/schema/index.js';
+import {
+  adminSettings,
+  analyticsAlerts,
+  analyticsTopics,
+  categories,
+  departments,
+} from '../../../db/schema/index.js';
 import type { BatchItem, Db } from '../../platform/db/db.js';
+import { notifyRaised, type RaisedGroup } from './alert-notifications.service.js';
 import { type AnalysisOptions, analyseItems, type DetectedBurst, dayOf } from './analysis.js';
 import { loadSegmenter } from './dictionary.service.js';
 import { loadAnalysisItems } from './sources.service.js';
@@ -16,7 +23,8 @@ export interface AnalyseResult {
 
 /**
  * Reads every published, visible appeal, forum post and survey comment (see `loadAnalysisItems`), rebuilds the topics and raises or refreshes alerts for the bursts
- * of today. Idempotent: a second run at the same `now` changes nothing but `updatedAt`. An alert whose
+ * of today, telling analysts and the suggested department of each new one (see `notifyRaised`).
+ * Idempotent: a second run at the same `now` changes nothing but `updatedAt`. An alert whose
  * burst goes on is extended (its end day moves) rather than raised again, whatever its workflow status.
  * @example await analyse(db, clock.now())
  */
@@ -40,7 +48,7 @@ export async function analyse(
 
   const statements: BatchItem[] = [db.delete(analyticsTopics)];
   for (const t of topics) statements.push(db.insert(analyticsTopics).values({ ...t, updatedAt: now }));
-  let opened = 0;
+  const raised: RaisedGroup[] = [];
   let updated = 0;
   for (const b of bursts) {
     const evidence = {
@@ -80,15 +88,16 @@ export async function analyse(
             set: evidence,
           }),
       );
-      opened++;
+      raised.push({ groupKind: b.kind, groupKey: b.key, startDay: b.startDay });
     }
   }
   await db.batch(statements as [BatchItem, ...BatchItem[]]);
+  await notifyRaised(db, raised, now);
   return {
     appeals: items.filter((i) => i.source === 'appeal').length,
     items: items.length,
     topics: topics.length,
-    alertsOpened: opened,
+    alertsOpened: raised.length,
     alertsUpdated: updated,
   };
 }
@@ -107,4 +116,24 @@ async function groupNames(db: Db, bursts: readonly DetectedBurst[]) {
     for (const r of rows) names.set(`department:${r.id}`, r.nameZh);
   }
   return names;
+}
+
+// the bureau day of the last scheduled run, kept beside the admin settings (which ignore unknown keys)
+const LAST_RUN_KEY = 'earlyWarningLastDay';
+
+/**
+ * The scheduled early-warning run: the full analysis once per bureau day (the first scheduled run after
+ * midnight UTC+8), since bursts are tested per day. Returns null when today's run already happened.
+ */
+export async function analyseDaily(db: Db, now: number): Promise<AnalyseResult | null> {
+  const today = dayOf(now);
+  const [last] = await db.select().from(adminSettings).where(eq(adminSettings.key, LAST_RUN_KEY));
+  if ((last?.value as { value?: number } | undefined)?.value === today) return null;
+  const result = await analyse(db, now);
+  const value = { value: today };
+  await db
+    .insert(adminSettings)
+    .values({ key: LAST_RUN_KEY, value, updatedAt: now })
+    .onConflictDoUpdate({ target: adminSettings.key, set: { value, updatedAt: now } });
+  return result;
 }

@@ -1,36 +1,65 @@
-import { and, asc, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { appeals, type NotificationKind, staffNotifications } from '../../../db/schema/index.js';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  analyticsAlerts,
+  appeals,
+  type DigestSummary,
+  type NotificationKind,
+  staffNotifications,
+} from '../../../db/schema/index.js';
 import type { Db } from '../../platform/db/db.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { StaffActor } from '../staff/index.js';
 import { answerOverdue, WAITING_STATUSES } from './appeal-state.js';
 
-export interface NewNotification {
+// exactly one subject: an appeal, an alert, or (for a weekly digest) its summary; a CHECK enforces it too
+type Subject =
+  | { appealId: number; alertId?: never; digest?: never }
+  | { alertId: number; appealId?: never; digest?: never }
+  | { digest: DigestSummary; appealId?: never; alertId?: never };
+
+export type NewNotification = Subject & {
   kind: NotificationKind;
-  appealId: number;
   departmentId: number | null;
   // the same key twice is one notification: deadline runs may repeat
   dedupeKey: string;
   at: number;
-}
+};
 
 /** An inbox row to batch with the change it reports; a repeated key is silently skipped. */
 export function notificationStatement(db: Db, n: NewNotification) {
   return db.insert(staffNotifications).values(n).onConflictDoNothing();
 }
 
-/** Responders see their departments' items; dispatchers and admins see all, and the unrouted ones. */
+/**
+ * Responders see their departments' items (appeals and alerts handed to them); dispatchers the appeal
+ * items of all, and the unrouted ones; analysts the alert items and digests meant for them (department
+ * null; the departments' copies are theirs); admins everything.
+ */
 function audience(actor: Pick<StaffActor, 'role' | 'departmentIds'>, departmentId?: number): SQL | undefined {
   if (actor.role === 'responder') {
     const mine = actor.departmentIds.filter((d) => departmentId === undefined || d === departmentId);
     return inArray(staffNotifications.departmentId, mine.length ? mine : [-1]);
   }
-  return departmentId === undefined ? undefined : eq(staffNotifications.departmentId, departmentId);
+  const subject =
+    actor.role === 'dispatcher'
+      ? isNotNull(staffNotifications.appealId)
+      : actor.role === 'analyst'
+        ? and(isNull(staffNotifications.appealId), isNull(staffNotifications.departmentId))
+        : undefined;
+  return and(
+    subject,
+    departmentId === undefined ? undefined : eq(staffNotifications.departmentId, departmentId),
+  );
 }
+
+/** Items of appeals still inside their publication delay wait; alert items and digests do not. */
+export const notificationVisible = (now: number) =>
+  or(isNull(staffNotifications.appealId), lte(appeals.publishAt, now));
 
 /**
  * The staff inbox, newest first: assignments, approaching and passed deadlines, escalations, reopened
- * appeals, commitments due. Items of appeals still inside their publication delay stay hidden.
+ * appeals, commitments due, raised and assigned alerts, weekly digests. Items of appeals still inside
+ * their publication delay stay hidden.
  */
 export async function listInbox(
   db: Db,
@@ -39,12 +68,13 @@ export async function listInbox(
   now: number,
 ) {
   const rows = await db
-    .select({ n: staffNotifications, a: appeals })
+    .select({ n: staffNotifications, a: appeals, alert: analyticsAlerts })
     .from(staffNotifications)
-    .innerJoin(appeals, eq(appeals.id, staffNotifications.appealId))
+    .leftJoin(appeals, eq(appeals.id, staffNotifications.appealId))
+    .leftJoin(analyticsAlerts, eq(analyticsAlerts.id, staffNotifications.alertId))
     .where(
       and(
-        lte(appeals.publishAt, now),
+        notificationVisible(now),
         lte(staffNotifications.at, now),
         audience(actor, opts.departmentId),
         opts.unread ? isNull(staffNotifications.readAt) : undefined,
@@ -52,23 +82,33 @@ export async function listInbox(
     )
     .orderBy(desc(staffNotifications.at), desc(staffNotifications.id))
     .limit(opts.limit);
-  return rows.map(({ n, a }) => ({
+  return rows.map(({ n, a, alert }) => ({
     id: n.id,
     kind: n.kind,
     departmentId: n.departmentId,
     at: new Date(n.at).toISOString(),
     read: n.readAt !== null,
-    appeal: {
-      id: a.id,
-      title: a.title,
-      status: a.status,
-      departmentId: a.departmentId,
-      cosignCount: a.cosignCount,
-      answerDueAt: a.answerDueAt === null ? null : new Date(a.answerDueAt).toISOString(),
-      overdue: answerOverdue(a, now),
+    appeal: a && appealBrief(a, now),
+    alert: alert && {
+      id: alert.id,
+      label: alert.label,
+      status: alert.status,
+      observed: alert.observed,
+      distinctItems: alert.distinctCount,
     },
+    digest: n.digest,
   }));
 }
+
+const appealBrief = (a: typeof appeals.$inferSelect, now: number) => ({
+  id: a.id,
+  title: a.title,
+  status: a.status,
+  departmentId: a.departmentId,
+  cosignCount: a.cosignCount,
+  answerDueAt: a.answerDueAt === null ? null : new Date(a.answerDueAt).toISOString(),
+  overdue: answerOverdue(a, now),
+});
 
 export async function markRead(
   db: Db,
@@ -108,13 +148,5 @@ export async function listQueue(
       asc(appeals.answerDueAt),
     )
     .limit(limit);
-  return rows.map((a) => ({
-    id: a.id,
-    title: a.title,
-    status: a.status,
-    departmentId: a.departmentId,
-    cosignCount: a.cosignCount,
-    answerDueAt: a.answerDueAt === null ? null : new Date(a.answerDueAt).toISOString(),
-    overdue: answerOverdue(a, now),
-  }));
+  return rows.map((a) => appealBrief(a, now));
 }

@@ -55,8 +55,8 @@ const inbox = createRoute({
   method: 'get',
   path: '/api/v1/staff/inbox',
   tags,
-  summary: 'New assignments, approaching and passed deadlines, escalations, reopened appeals',
-  middleware: [requireStaff('responder', 'dispatcher', 'admin')] as const,
+  summary: 'New assignments, deadlines, escalations, reopened appeals; raised alerts and weekly digests',
+  middleware: [requireStaff('responder', 'dispatcher', 'analyst', 'admin')] as const,
   request: { query: InboxQuery },
   responses: { 200: jsonContent(z.array(InboxItem), 'Newest first'), ...errorResponses(401, 403, 422) },
 });
@@ -65,7 +65,7 @@ const read = createRoute({
   method: 'post',
   path: '/api/v1/staff/inbox/{id}/read',
   tags,
-  middleware: [requireStaff('responder', 'dispatcher', 'admin')] as const,
+  middleware: [requireStaff('responder', 'dispatcher', 'analyst', 'admin')] as const,
   request: { params: IdParam },
   responses: { 200: jsonContent(Ok, 'Marked read'), ...errorResponses(401, 403, 404) },
 });

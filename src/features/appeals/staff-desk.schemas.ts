@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { appealStatuses, notificationKinds } from '../../../db/schema/index.js';
+import { alertStatuses, appealStatuses, notificationKinds } from '../../../db/schema/index.js';
 
 export const InboxQuery = z.object({
   unread: z
@@ -27,7 +27,26 @@ export const InboxItem = z
     departmentId: z.number().int().nullable(),
     at: z.string().datetime(),
     read: z.boolean(),
-    appeal: AppealBrief,
+    // exactly one of appeal, alert and digest is set
+    appeal: AppealBrief.nullable(),
+    alert: z
+      .object({
+        id: z.number().int(),
+        label: z.string(),
+        status: z.enum(alertStatuses),
+        observed: z.number().int(),
+        distinctItems: z.number().int(),
+      })
+      .nullable(),
+    digest: z
+      .object({
+        week: z.string(),
+        newAlerts: z.number().int(),
+        openAlerts: z.number().int(),
+        closedAlerts: z.number().int(),
+        topics: z.array(z.object({ label: z.string(), items: z.number().int() })),
+      })
+      .nullable(),
   })
   .openapi('InboxItem');
 

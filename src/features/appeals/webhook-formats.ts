@@ -10,12 +10,22 @@ export const notificationLabels: Record<NotificationKind, string> = {
   reopened: '诉求人不满意，已重新办理',
   commitment_due: '承诺期限将至',
   commitment_overdue: '承诺已逾期，请登记结果',
+  alert_raised: '舆情预警：话题量明显上升',
+  alert_assigned: '舆情预警已交本部门回应',
+  weekly_digest: '舆情预警周报',
 };
+
+export const linkLabels = { appeal: '查看诉求', alert: '查看预警', digest: '查看预警列表' } as const;
 
 export interface WebhookMessage {
   kind: NotificationKind;
+  about: keyof typeof linkLabels;
+  // e.g. "诉求 / Appeal #42", "预警 / Alert #7", "周报 / Digest 2026-W48"
+  ref: string;
+  // an appeal's public title or an alert's topic terms: the only text derived from workers
   title: string;
-  department: string | null;
+  // facts composed by us (department, volume, counts); topic terms in them are neutralised as well
+  details: string[];
   link: string;
 }
 
@@ -28,23 +38,24 @@ const shorten = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0
 /**
  * The request body of a group robot: 企业微信 (WeCom) and 钉钉 (DingTalk) both take markdown, in
  * slightly different envelopes.
- * @example robotBody('wecom', { kind: 'assigned', title, department: '房产管理处', link })
+ * @example robotBody('wecom', { kind: 'assigned', about: 'appeal', ref, title, details: ['责任部门：房产管理处'], link })
  */
 export function robotBody(format: WebhookFormat, m: WebhookMessage): Record<string, unknown> {
   const label = notificationLabels[m.kind];
   const title = neutralise(shorten(m.title, 60));
-  const dept = m.department ? `\n> 责任部门：${m.department}` : '';
+  const details = m.details.map((d) => `\n> ${neutralise(d)}`).join('');
+  const link = `[${linkLabels[m.about]}](${m.link})`;
   if (format === 'wecom') {
     return {
       msgtype: 'markdown',
-      markdown: { content: `**直通 · ${label}**\n> ${title}${dept}\n[查看诉求](${m.link})` },
+      markdown: { content: `**直通 · ${label}**\n> ${title}${details}\n${link}` },
     };
   }
   return {
     msgtype: 'markdown',
     markdown: {
       title: `直通 · ${label}`,
-      text: `#### 直通 · ${label}\n> ${title}\n${dept}\n\n[查看诉求](${m.link})`,
+      text: `#### 直通 · ${label}\n> ${title}\n${details}\n\n${link}`,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import {
+  analyticsAlerts,
   appeals,
   staffNotifications,
   type WebhookFormat,
@@ -15,6 +16,8 @@ import type { Logger } from '../../platform/log.js';
 import type { SendMail } from '../../platform/mail/send-mail.js';
 import { departmentTree } from './appeal-state.js';
 import { emailMessage } from './email-format.js';
+import { notificationVisible } from './inbox.service.js';
+import { notificationMessage } from './notification-message.js';
 import { dingtalkSignedUrl, robotAccepted, robotBody, type WebhookMessage } from './webhook-formats.js';
 
 const SEAL_CONTEXT = 'webhook';
@@ -79,7 +82,8 @@ export async function disableWebhook(db: Db, id: number, now: number) {
  * Sends undelivered inbox items of the last week to the matching robots and email addresses (a
  * department's, or all), each at most once; failures are retried on later runs up to five attempts.
  * Items of appeals still in their publication delay wait, so staff learn of a post no sooner than the
- * public does. Email hooks wait where no mailer is given (Workers, or SMTP_URL unset).
+ * public does; alert items and weekly digests go out as they come. Email hooks wait where no mailer is
+ * given (Workers, or SMTP_URL unset).
  */
 export async function deliverPending(
   db: Db,
@@ -97,12 +101,13 @@ export async function deliverPending(
   const result = { sent: 0, failed: 0 };
   if (hooks.length === 0) return result;
   const items = await db
-    .select({ n: staffNotifications, title: appeals.title })
+    .select({ n: staffNotifications, appealTitle: appeals.title, alert: analyticsAlerts })
     .from(staffNotifications)
-    .innerJoin(appeals, eq(appeals.id, staffNotifications.appealId))
+    .leftJoin(appeals, eq(appeals.id, staffNotifications.appealId))
+    .leftJoin(analyticsAlerts, eq(analyticsAlerts.id, staffNotifications.alertId))
     .where(
       and(
-        lte(appeals.publishAt, now),
+        notificationVisible(now),
         lte(staffNotifications.at, now),
         gte(staffNotifications.at, now - 7 * DAY),
       ),
@@ -133,21 +138,17 @@ export async function deliverPending(
     }
     const url = await dec(hook.urlSealed);
     const secret = hook.secretSealed ? await dec(hook.secretSealed) : null;
-    for (const { n, title } of items) {
+    for (const { n, appealTitle, alert } of items) {
       if (hook.departmentId !== null && hook.departmentId !== n.departmentId) continue;
       if (n.at < hook.createdAt) continue;
       const prior = state.get(`${n.id}:${hook.id}`);
       if (prior?.sentAt || (prior?.attempts ?? 0) >= MAX_ATTEMPTS) continue;
-      const message = {
-        kind: n.kind,
-        title,
-        department: tree.nameOf(n.departmentId),
-        link: `${deps.origin}/appeals/${n.appealId}`,
-      };
+      const department = tree.nameOf(n.departmentId);
+      const message = notificationMessage(n, { appealTitle, alert, department }, deps.origin);
       let ok = false;
       try {
         if (hook.format === 'email') {
-          await deps.sendMail!(emailMessage(url, n.appealId, message));
+          await deps.sendMail!(emailMessage(url, message));
           ok = true;
         } else ok = await postRobot(deps.fetch, hook.format, url, secret, message, now);
       } catch {

@@ -68,7 +68,7 @@ export const PageQuery = z.object({
 export const ItemParams = z.object({
   type: z
     .string()
-    .regex(/^[a-z-]{1,32}$/)
+    .regex(/^[a-z_-]{1,32}$/)
     .openapi({ param: { name: 'type', in: 'path' } }),
   id: z.coerce
     .number()

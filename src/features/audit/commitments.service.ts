@@ -1,5 +1,11 @@
 import { and, asc, eq, lte, type SQL, sql } from 'drizzle-orm';
-import { appeals, logEntries, textCommitments } from '../../../db/schema/index.js';
+import {
+  appeals,
+  forumReplies,
+  forumThreads,
+  logEntries,
+  textCommitments,
+} from '../../../db/schema/index.js';
 import { toBase64Url } from '../../platform/crypto/encoding.js';
 import { randomBytes } from '../../platform/crypto/hash.js';
 import type { BatchItem, Db } from '../../platform/db/db.js';
@@ -14,6 +20,8 @@ const ITEM_URLS: Record<string, (id: number) => string> = {
   appeal: (id) => `/api/v1/appeals/${id}`,
   'explainer-version': (id) => `/api/v1/explainer-versions/${id}`,
   'rating-comment': (id) => `/api/v1/ratings/comments/${id}`,
+  forum_thread: (id) => `/api/v1/forum/threads/${id}`,
+  forum_reply: (id) => `/api/v1/forum/replies/${id}`,
 };
 
 export const COMMIT_KIND = 'text.commit';
@@ -140,14 +148,25 @@ export async function commitmentOpening(db: Db, itemType: string, itemId: number
  * the database) has none. Only the operator's verifier can ask this; the public sees committed items only.
  */
 export async function uncommittedItems(db: Db, now: number): Promise<{ type: string; id: number }[]> {
-  const rows = await db
-    .select({ id: appeals.id })
-    .from(appeals)
-    .where(
-      and(
-        lte(appeals.publishAt, now),
-        sql`NOT EXISTS (SELECT 1 FROM text_commitments c WHERE c.item_type = 'appeal' AND c.item_id = ${appeals.id})`,
-      ),
-    );
-  return rows.map((r) => ({ type: 'appeal', id: r.id }));
+  const sources = [
+    { type: 'appeal', table: appeals },
+    { type: 'forum_thread', table: forumThreads },
+    { type: 'forum_reply', table: forumReplies },
+  ] as const;
+  const found = await Promise.all(
+    sources.map(async ({ type, table }) => {
+      const t = table as typeof appeals;
+      const rows = await db
+        .select({ id: t.id })
+        .from(t)
+        .where(
+          and(
+            lte(t.publishAt, now),
+            sql`NOT EXISTS (SELECT 1 FROM text_commitments c WHERE c.item_type = ${type} AND c.item_id = ${t.id})`,
+          ),
+        );
+      return rows.map((r) => ({ type, id: r.id }));
+    }),
+  );
+  return found.flat();
 }

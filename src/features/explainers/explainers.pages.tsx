@@ -30,6 +30,14 @@ export const explainerPages = new Hono<AppEnv>()
     const wanted = c.req.query('version');
     const old = wanted ? explainer.versions.find((v) => String(v.version) === wanted) : undefined;
     const shown = old && old.version !== explainer.version ? await getVersion(c.var.db, old.id) : undefined;
-    const view = <ExplainerDetailView i18n={i18n} explainer={explainer} shown={shown} />;
-    return renderPage(c, i18n, { title: shown?.title ?? explainer.title, page: 'explainers' }, view);
+    const view = (
+      <ExplainerDetailView
+        i18n={i18n}
+        explainer={explainer}
+        shown={shown}
+        hasBundle={!!c.var.clientBundle?.()}
+      />
+    );
+    const meta = { title: shown?.title ?? explainer.title, page: 'explainers', app: 'explainer' };
+    return renderPage(c, i18n, meta, view);
   });

@@ -1,6 +1,8 @@
 import { raw } from 'hono/html';
 import type { I18n, MessageKey } from '../../platform/views/i18n/locale.js';
+import { ScriptMessages, TextField } from '../web/appeal-follow-up.views.js';
 import { UserText } from '../web/components.js';
+import { ReceiptSection } from '../web/receipt.views.js';
 import type { ExplainerSummaryView, ExplainerView, getVersion } from './explainers-read.service.js';
 
 type VersionView = Awaited<ReturnType<typeof getVersion>>;
@@ -83,11 +85,46 @@ function AppealLinks(props: {
 }
 
 /**
+ * Asking under the explainer: the bundle spends one token from the wallet and shows the receipt (the
+ * form stays hidden without JS, where the notice says why).
+ */
+function AskSection(props: { i18n: I18n; explainer: ExplainerView; hasBundle: boolean }) {
+  const { i18n, explainer: e } = props;
+  const t = i18n.t;
+  return (
+    <section aria-labelledby="ask-h">
+      <h2 id="ask-h">{t('explainers.ask')}</h2>
+      <p id="question-intro">{t('explainers.askHelp', { department: e.departmentName })}</p>
+      <noscript>
+        <p class="notice warn">{t('explainers.noscript')}</p>
+      </noscript>
+      {!props.hasBundle && <p class="notice warn">{t('post.unavailable')}</p>}
+      <ScriptMessages prefix="question" />
+      <form id="question-form" class="stack" data-explainer-id={String(e.id)} hidden>
+        <label for="question-title">{t('explainers.questionTitle')}</label>
+        <input id="question-title" name="title" maxlength={120} required autocomplete="off" />
+        <TextField id="question-body" name="body" label={t('explainers.questionBody')} max={5000} required />
+        <p class="help">{t('explainers.askCost')}</p>
+        <p class="actions">
+          <button type="submit">{t('explainers.askSend')}</button>
+        </p>
+      </form>
+      <ReceiptSection i18n={i18n} />
+    </section>
+  );
+}
+
+/**
  * One explainer: the current version (or an older one chosen from the history), its questions, the
  * appeals it answers and every version. The body is Markdown rendered by `renderMarkdown` (HTML escaped,
  * links limited), so it is inserted as HTML.
  */
-export function ExplainerDetailView(props: { i18n: I18n; explainer: ExplainerView; shown?: VersionView }) {
+export function ExplainerDetailView(props: {
+  i18n: I18n;
+  explainer: ExplainerView;
+  shown?: VersionView;
+  hasBundle: boolean;
+}) {
   const { i18n, explainer: e, shown } = props;
   const t = i18n.t;
   const title = shown?.title ?? e.title;
@@ -116,10 +153,7 @@ export function ExplainerDetailView(props: { i18n: I18n; explainer: ExplainerVie
         items={e.questions}
         empty={t('explainers.noQuestions')}
       />
-      <section>
-        <h2>{t('explainers.ask')}</h2>
-        <p>{t('explainers.askHelp', { department: e.departmentName })}</p>
-      </section>
+      <AskSection i18n={i18n} explainer={e} hasBundle={props.hasBundle} />
       <section>
         <h2>{t('explainers.versions')}</h2>
         <ol reversed>

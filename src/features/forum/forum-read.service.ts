@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, lt, lte, or, type SQL, sql } from 'dri
 import { alias } from 'drizzle-orm/sqlite-core';
 import { departments, forumReplies, forumThreads } from '../../../db/schema/index.js';
 import type { Db } from '../../platform/db/db.js';
+import { AppError } from '../../platform/http/errors.js';
 import { decodeCursor, encodeCursor, pageOf } from '../../platform/http/pagination.js';
 import { searchTerms } from '../appeals/search-index.js';
 import { hiddenNotices } from '../moderation/index.js';
@@ -121,17 +122,9 @@ export async function getThread(db: Db, id: number, now: number) {
   };
 }
 
-/** Replies in order of writing, each with the start of the reply it quotes. */
-export async function listReplies(
-  db: Db,
-  threadId: number,
-  query: { cursor?: string; limit: number },
-  now: number,
-) {
-  await publishedThread(db, threadId, now);
-  const quoted = alias(forumReplies, 'quoted');
-  const after = query.cursor ? (decodeCursor(query.cursor, 1)[0] as number) : 0;
-  const rows = await db
+const quoted = alias(forumReplies, 'quoted');
+const selectReplies = (db: Db, where: SQL | undefined) =>
+  db
     .select({
       reply: forumReplies,
       quote: { id: quoted.id, pseudonym: quoted.pseudonym, body: quoted.body },
@@ -140,37 +133,58 @@ export async function listReplies(
     .from(forumReplies)
     .leftJoin(quoted, eq(quoted.id, forumReplies.quoteReplyId))
     .leftJoin(departments, eq(departments.id, forumReplies.departmentId))
-    .where(
-      and(eq(forumReplies.threadId, threadId), lte(forumReplies.publishAt, now), gt(forumReplies.id, after)),
-    )
+    .where(where);
+type ReplyRow = Awaited<ReturnType<typeof selectReplies>>[number];
+
+/** Replies as the public sees them: a hidden one shows its tombstone, also where another reply quotes it. */
+async function replyViews(db: Db, rows: ReplyRow[]) {
+  const hidden = await hiddenNotices(db, 'forum_reply', [
+    ...rows.map((r) => r.reply.id),
+    ...rows.flatMap((r) => (r.quote?.id ? [r.quote.id] : [])),
+  ]);
+  const bodyOf = (id: number, body: string) => hidden.get(id)?.tombstone.zh ?? body;
+  return rows.map(({ reply, quote, department }) => ({
+    id: reply.id,
+    threadId: reply.threadId,
+    body: bodyOf(reply.id, reply.body),
+    pseudonym: reply.pseudonym,
+    byStarter: reply.byStarter,
+    quote: quote?.id
+      ? {
+          id: quote.id,
+          pseudonym: quote.pseudonym!,
+          body: bodyOf(quote.id, quote.body!.slice(0, QUOTE_CHARS)),
+        }
+      : null,
+    agreeCount: reply.agreeCount,
+    // set when staff wrote it under their department's name
+    department: department?.id ? department : null,
+    createdAt: iso(reply.createdAt),
+  }));
+}
+
+/** Replies in order of writing, each with the start of the reply it quotes. */
+export async function listReplies(
+  db: Db,
+  threadId: number,
+  query: { cursor?: string; limit: number },
+  now: number,
+) {
+  await publishedThread(db, threadId, now);
+  const after = query.cursor ? (decodeCursor(query.cursor, 1)[0] as number) : 0;
+  const rows = await selectReplies(
+    db,
+    and(eq(forumReplies.threadId, threadId), lte(forumReplies.publishAt, now), gt(forumReplies.id, after)),
+  )
     .orderBy(asc(forumReplies.id))
     .limit(query.limit + 1);
   const page = pageOf(rows, query.limit, (r) => [r.reply.id]);
-  const hidden = await hiddenNotices(db, 'forum_reply', [
-    ...page.items.map((r) => r.reply.id),
-    ...page.items.flatMap((r) => (r.quote?.id ? [r.quote.id] : [])),
-  ]);
-  // a hidden reply shows its tombstone, also where another reply quotes it
-  const bodyOf = (id: number, body: string) => hidden.get(id)?.tombstone.zh ?? body;
-  return {
-    ...page,
-    items: page.items.map(({ reply, quote, department }) => ({
-      id: reply.id,
-      threadId: reply.threadId,
-      body: bodyOf(reply.id, reply.body),
-      pseudonym: reply.pseudonym,
-      byStarter: reply.byStarter,
-      quote: quote?.id
-        ? {
-            id: quote.id,
-            pseudonym: quote.pseudonym!,
-            body: bodyOf(quote.id, quote.body!.slice(0, QUOTE_CHARS)),
-          }
-        : null,
-      agreeCount: reply.agreeCount,
-      // set when staff wrote it under their department's name
-      department: department?.id ? department : null,
-      createdAt: iso(reply.createdAt),
-    })),
-  };
+  return { ...page, items: await replyViews(db, page.items) };
+}
+
+/** One published reply, as in the list (the public log's verifier fetches it to check its commitment). */
+export async function getReply(db: Db, id: number, now: number) {
+  const rows = await selectReplies(db, and(eq(forumReplies.id, id), lte(forumReplies.publishAt, now)));
+  if (!rows[0]) throw new AppError('REPLY_NOT_FOUND');
+  return (await replyViews(db, rows))[0]!;
 }

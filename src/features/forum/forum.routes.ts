@@ -10,6 +10,7 @@ import {
   CreatedThread,
   CreateReplyBody,
   CreateThreadBody,
+  Reply,
   ReplyIdParam,
   ReplyListQuery,
   ReplyPage,
@@ -19,7 +20,7 @@ import {
   ThreadPage,
 } from './forum.schemas.js';
 import { createReply, createThread } from './forum.service.js';
-import { getThread, listReplies, listThreads } from './forum-read.service.js';
+import { getReply, getThread, listReplies, listThreads } from './forum-read.service.js';
 import { forumStaffRoutes } from './forum-staff.routes.js';
 import { agree } from './reactions.service.js';
 
@@ -59,6 +60,15 @@ const listRepliesRoute = createRoute({
   tags: ['forum'],
   request: { params: ThreadIdParam, query: ReplyListQuery },
   responses: { 200: jsonContent(ReplyPage, 'Replies in order of writing'), ...errorResponses(400, 404, 422) },
+});
+
+const getReplyRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/forum/replies/{id}',
+  tags: ['forum'],
+  summary: 'One reply, as in its thread’s list (the tombstone if hidden)',
+  request: { params: ReplyIdParam },
+  responses: { 200: jsonContent(Reply, 'The reply'), ...errorResponses(404) },
 });
 
 const createReplyRoute = createRoute({
@@ -143,6 +153,9 @@ const publicForumRoutes = router()
       await listReplies(c.var.db, c.req.valid('param').id, c.req.valid('query'), c.var.clock.now()),
       200,
     ),
+  )
+  .openapi(getReplyRoute, async (c) =>
+    c.json(await getReply(c.var.db, c.req.valid('param').id, c.var.clock.now()), 200),
   )
   .openapi(createReplyRoute, async (c) => {
     const input = c.req.valid('json');

@@ -1,10 +1,11 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { forumReplies, forumThreads } from '../../../db/schema/index.js';
 import type { Config } from '../../platform/config/config.js';
 import type { Secrets } from '../../platform/crypto/secrets.js';
-import type { Db } from '../../platform/db/db.js';
+import type { BatchItem, Db } from '../../platform/db/db.js';
 import { randomRowId } from '../../platform/db/random-id.js';
 import { AppError } from '../../platform/http/errors.js';
+import { commitText } from '../audit/index.js';
 import {
   coarseTime,
   newReceipt,
@@ -23,6 +24,46 @@ export interface ForumDeps {
   secrets: Secrets;
   tokens: TokenService;
   now: number;
+}
+
+/** Item types as moderation names them, so hiding a post withholds its commitment's salt. */
+export const FORUM_ITEM = { thread: 'forum_thread', reply: 'forum_reply' } as const;
+
+/** The statements that store a thread: its row, search index rows and text commitment — for one batch. */
+export async function threadStatements(
+  db: Db,
+  v: typeof forumThreads.$inferInsert & { id: number },
+): Promise<BatchItem[]> {
+  return [
+    db.insert(forumThreads).values(v),
+    ...threadIndexStatements(db, v.id, v.title, v.body),
+    ...(await commitText(db, {
+      itemType: FORUM_ITEM.thread,
+      itemId: v.id,
+      fields: { title: v.title, body: v.body },
+      publishAt: v.publishAt,
+    })),
+  ];
+}
+
+// inside one batch the reply just inserted is the newest row (ids only grow: AUTOINCREMENT)
+export const newestReplyId = sql`(SELECT max(id) FROM forum_replies)`;
+
+/**
+ * The statements that store a reply (worker's or staff's): its row (returning the id), search index rows
+ * and text commitment — for one batch.
+ */
+export async function replyStatements(db: Db, v: typeof forumReplies.$inferInsert): Promise<BatchItem[]> {
+  return [
+    db.insert(forumReplies).values(v).returning({ id: forumReplies.id }),
+    ...newReplyIndexStatements(db, v.threadId, v.body),
+    ...(await commitText(db, {
+      itemType: FORUM_ITEM.reply,
+      itemId: newestReplyId,
+      fields: { body: v.body },
+      publishAt: v.publishAt,
+    })),
+  ];
 }
 
 const isIdClash = (e: unknown) =>
@@ -48,12 +89,8 @@ export async function createThread(
     const { receipt, receiptHash } = newReceipt(deps.secrets);
     const pseudonym = threadPseudonym(receipt, id);
     try {
-      await deps.tokens.spendWith(db, spend, [
-        db
-          .insert(forumThreads)
-          .values({ id, boardId, title, body, pseudonym, receiptHash, createdAt, publishAt }),
-        ...threadIndexStatements(db, id, title, body),
-      ]);
+      const row = { id, boardId, title, body, pseudonym, receiptHash, createdAt, publishAt };
+      await deps.tokens.spendWith(db, spend, await threadStatements(db, row));
       return { id, pseudonym, receipt, publishAt };
     } catch (e) {
       // the batch failed as a whole, so the token is still unspent and can pay for another try
@@ -138,22 +175,20 @@ export async function createReply(
   await checkQuote(db, threadId, input.quoteReplyId, now);
   const { pseudonym, byStarter, own } = await replyName(deps, thread, input.receipt);
   const publishAt = publishTime(config, now);
-  const [, inserted] = await deps.tokens.spendWith(db, spend, [
-    db
-      .insert(forumReplies)
-      .values({
-        threadId,
-        body: input.body,
-        pseudonym,
-        receiptHash: own.receiptHash,
-        byStarter,
-        quoteReplyId: input.quoteReplyId ?? null,
-        createdAt: coarseTime(config, now),
-        publishAt,
-      })
-      .returning({ id: forumReplies.id }),
-    ...newReplyIndexStatements(db, threadId, input.body),
-  ] as const);
-  const id = (inserted as { id: number }[])[0]!.id;
+  const [, inserted] = await deps.tokens.spendWith(
+    db,
+    spend,
+    await replyStatements(db, {
+      threadId,
+      body: input.body,
+      pseudonym,
+      receiptHash: own.receiptHash,
+      byStarter,
+      quoteReplyId: input.quoteReplyId ?? null,
+      createdAt: coarseTime(config, now),
+      publishAt,
+    }),
+  );
+  const id = (inserted as unknown as { id: number }[])[0]!.id;
   return { id, pseudonym, byStarter, receipt: own.receipt, publishAt };
 }

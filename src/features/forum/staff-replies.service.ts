@@ -1,13 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
-import { departments, forumReplies } from '../../../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { departments } from '../../../db/schema/index.js';
 import { toHex } from '../../platform/crypto/encoding.js';
 import { randomBytes } from '../../platform/crypto/hash.js';
 import type { Db } from '../../platform/db/db.js';
 import { AppError } from '../../platform/http/errors.js';
 import { logStatements, sealLog, staffActor } from '../audit/index.js';
 import type { StaffActor } from '../staff/index.js';
-import { checkQuote, publishedThread } from './forum.service.js';
-import { newReplyIndexStatements } from './forum-search.service.js';
+import { checkQuote, newestReplyId, publishedThread, replyStatements } from './forum.service.js';
 
 /**
  * Staff take part under their department's name (responders only for their own departments). The reply
@@ -26,31 +25,26 @@ export async function staffReply(
   if (!dept) throw new AppError('DEPARTMENT_NOT_FOUND');
   await publishedThread(db, threadId, now);
   await checkQuote(db, threadId, input.quoteReplyId, now);
-  const replyId = sql`(SELECT max(id) FROM forum_replies)`;
-  const [inserted] = await db.batch([
-    db
-      .insert(forumReplies)
-      .values({
-        threadId,
-        body: input.body,
-        pseudonym: dept.nameZh,
-        // staff hold no receipt; a random value keeps the column's uniqueness and matches no receipt's HMAC
-        receiptHash: `staff:${toHex(randomBytes(16))}`,
-        departmentId: dept.id,
-        quoteReplyId: input.quoteReplyId ?? null,
-        createdAt: now,
-        publishAt: now,
-      })
-      .returning({ id: forumReplies.id }),
-    ...newReplyIndexStatements(db, threadId, input.body),
+  const [inserted] = (await db.batch([
+    ...(await replyStatements(db, {
+      threadId,
+      body: input.body,
+      pseudonym: dept.nameZh,
+      // staff hold no receipt; a random value keeps the column's uniqueness and matches no receipt's HMAC
+      receiptHash: `staff:${toHex(randomBytes(16))}`,
+      departmentId: dept.id,
+      quoteReplyId: input.quoteReplyId ?? null,
+      createdAt: now,
+      publishAt: now,
+    })),
     ...logStatements(db, {
       kind: 'forum.staff-reply',
-      item: { type: 'forum-reply', id: replyId },
+      item: { type: 'forum-reply', id: newestReplyId },
       actor: staffActor(actor),
       now,
       data: { threadId, departmentId: dept.id, quoteReplyId: input.quoteReplyId ?? null },
     }),
-  ]);
+  ] as unknown as Parameters<Db['batch']>[0])) as unknown as [{ id: number }[]];
   await sealLog(db);
   return {
     id: inserted[0]!.id,

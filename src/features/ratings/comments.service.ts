@@ -61,8 +61,9 @@ export interface CommentQuery {
  * empty with `shown: false` while the period has fewer than K ratings.
  */
 export async function listComments(db: Db, departmentId: number, period: string, query: CommentQuery) {
-  if (!(await commentsOpen(db, departmentId, period))) return { shown: false, items: [], nextCursor: null };
+  // a malformed cursor is refused whether or not the comments are shown
   const after = query.cursor ? decodeCursor(query.cursor, 1)[0]! : 0;
+  if (!(await commentsOpen(db, departmentId, period))) return { shown: false, items: [], nextCursor: null };
   const rows = await withReplies(db)
     .where(
       and(

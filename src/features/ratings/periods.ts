@@ -41,3 +41,13 @@ export function nextPeriod(period: string): string {
   const [y, q] = parts(period);
   return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
 }
+
+/** The last period that has ended: the one whose scores the league and scorecards show by default. */
+export function lastEndedPeriod(now: number): string {
+  return previousPeriod(periodOf(now));
+}
+
+/** True once a period is over: only then are its scores published (no live means to subtract). */
+export function hasEnded(period: string, now: number): boolean {
+  return periodEnd(period) <= now;
+}

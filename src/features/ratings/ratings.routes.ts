@@ -3,7 +3,7 @@ import { errorResponses, jsonBody, jsonContent, privateToken, router } from '../
 import { currentStaff, requireStaff } from '../staff/index.js';
 import { issueScopedToken, requireSingleTokenRequest, scopedIssuerOpenApi } from '../tokens/index.js';
 import { getComment, listComments, replyToComment } from './comments.service.js';
-import { periodOf } from './periods.js';
+import { lastEndedPeriod } from './periods.js';
 import { ratingCard } from './rating-card.js';
 import { currentRatingKey, ratedDepartment, ratingScope } from './rating-scope.service.js';
 import {
@@ -28,7 +28,8 @@ const league = createRoute({
   method: 'get',
   path: '/api/v1/ratings',
   tags,
-  summary: 'League table of departments for a period, by smoothed score; nothing under k ratings',
+  summary:
+    'League table of departments for a period, by smoothed score; nothing under k ratings, no scores before the period ends',
   request: { query: PeriodQuery },
   responses: { 200: jsonContent(League, 'Every department, ranked'), ...errorResponses(422) },
 });
@@ -37,7 +38,8 @@ const card = createRoute({
   method: 'get',
   path: '/api/v1/departments/{id}/scorecard',
   tags,
-  summary: "A department's scorecard: ratings (k ≥ 5, counts beside means) and measured appeal facts",
+  summary:
+    "A department's scorecard: ratings (k ≥ 5, counts beside means, once the period has ended) and measured appeal facts",
   request: { params: DepartmentIdParam, query: PeriodQuery },
   responses: { 200: jsonContent(Scorecard, 'The scorecard'), ...errorResponses(404, 422) },
 });
@@ -98,7 +100,7 @@ const issue = createRoute({
 export const ratingsRoutes = router()
   .openapi(league, async (c) => {
     const now = c.var.clock.now();
-    return c.json(await leagueTable(c.var.db, c.req.valid('query').period ?? periodOf(now), now), 200);
+    return c.json(await leagueTable(c.var.db, c.req.valid('query').period ?? lastEndedPeriod(now), now), 200);
   })
   .openapi(card, async (c) => {
     const dept = await ratedDepartment(c.var.db, c.req.valid('param').id);
@@ -118,7 +120,7 @@ export const ratingsRoutes = router()
   .openapi(comments, async (c) => {
     const dept = await ratedDepartment(c.var.db, c.req.valid('param').id);
     const { period, ...page } = c.req.valid('query');
-    const list = await listComments(c.var.db, dept.id, period ?? periodOf(c.var.clock.now()), page);
+    const list = await listComments(c.var.db, dept.id, period ?? lastEndedPeriod(c.var.clock.now()), page);
     return c.json(list, 200);
   })
   .openapi(comment, async (c) => c.json(await getComment(c.var.db, c.req.valid('param').id), 200))

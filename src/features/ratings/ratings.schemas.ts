@@ -23,7 +23,9 @@ export const CommentIdParam = z.object({
 });
 
 export const PeriodQuery = z.object({
-  period: period.optional().openapi({ description: 'default: the current quarter (China time)' }),
+  period: period.optional().openapi({
+    description: 'default: the last ended quarter (China time); the running one shows only its open state',
+  }),
 });
 export const CommentQuery = PageQuery.extend(PeriodQuery.shape);
 
@@ -56,7 +58,20 @@ const Scores = z
     smoothed: z.number().openapi({ description: 'Bayesian average towards the bureau mean (prior weight)' }),
   })
   .nullable()
-  .openapi({ description: 'null below k ratings' });
+  .openapi({
+    description: 'null below k ratings, and while the period runs (scores are published at its end)',
+  });
+const PeriodState = {
+  period: z.string(),
+  current: z.boolean(),
+  ended: z.boolean().openapi({ description: 'scores are published only once the period has ended' }),
+  endsAt: z.string().openapi({ description: 'when the period ends (and its scores are published)' }),
+  k: z.number().int(),
+  priorWeight: z.number(),
+};
+const RatingsSoFar = z.number().int().nullable().openapi({
+  description: 'while the period runs: ratings so far, rounded down to a multiple of k; else null',
+});
 const AppealFacts = z
   .object({
     appeals: z.number().int(),
@@ -91,30 +106,29 @@ const TokenOffer = z.object({
 export const Scorecard = z
   .object({
     department: Department,
-    period: z.string(),
-    current: z.boolean(),
-    k: z.number().int(),
-    priorWeight: z.number(),
+    ...PeriodState,
     bureauMean: z.number().nullable(),
     scores: Scores,
+    ratingsSoFar: RatingsSoFar,
     commentsShown: z.boolean(),
     appeals: AppealFacts,
-    token: TokenOffer.nullable().openapi({ description: "this period's rating token (current period only)" }),
+    token: TokenOffer.nullable().openapi({
+      description: "the running period's rating token, whichever period is shown",
+    }),
+    ratingPeriod: z.string().openapi({ description: 'the running period: the only one that can be rated' }),
   })
   .openapi('Scorecard');
 
 export const League = z
   .object({
-    period: z.string(),
-    current: z.boolean(),
-    k: z.number().int(),
-    priorWeight: z.number(),
+    ...PeriodState,
     bureau: z.object({ ratings: z.number().int(), mean: z.number().nullable() }),
     departments: z.array(
       z.object({
         rank: z.number().int().nullable(),
         department: Department,
         scores: Scores,
+        ratingsSoFar: RatingsSoFar,
         appeals: AppealFacts,
       }),
     ),

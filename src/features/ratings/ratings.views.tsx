@@ -2,7 +2,9 @@ import { ratingCriteria } from '../../../db/schema/index.js';
 import type { I18n } from '../../platform/views/i18n/locale.js';
 import { UserText } from '../web/components.js';
 import type { listComments } from './comments.service.js';
+import { OpenNotice, PeriodForm, type PeriodNav, soFarText } from './period-nav.views.js';
 import type { ratingCard } from './rating-card.js';
+import { RateSection } from './rating-form.views.js';
 import type { leagueTable } from './scorecard.service.js';
 
 type League = Awaited<ReturnType<typeof leagueTable>>;
@@ -15,22 +17,8 @@ const nameOf = (i18n: I18n, d: { nameZh: string; nameEn: string }) =>
 const orNone = (i18n: I18n, v: number | null | undefined, f: (n: number) => string = i18n.number) =>
   v === null || v === undefined ? i18n.t('ratings.none') : f(v);
 
-/** The period picker: a plain GET form, so it works without JS. */
-function PeriodForm(props: { i18n: I18n; action: string; period: string; previous: string }) {
-  const { i18n } = props;
-  return (
-    <form class="filters" method="get" action={props.action}>
-      <label for="period">{i18n.t('ratings.period')}</label>
-      <input id="period" name="period" value={props.period} pattern="\d{4}-Q[1-4]" required />
-      {i18n.langQuery ? <input type="hidden" name="lang" value={i18n.langQuery.slice(5)} /> : null}
-      <button type="submit">{i18n.t('ratings.show')}</button>{' '}
-      <a href={i18n.href(props.action, { period: props.previous })}>{i18n.t('ratings.previous')}</a>
-    </form>
-  );
-}
-
 /** The league table: every department, ranked by smoothed score, with volumes beside every score. */
-export function LeagueView(props: { i18n: I18n; league: League; previous: string }) {
+export function LeagueView(props: { i18n: I18n; league: League; nav: PeriodNav }) {
   const { i18n, league } = props;
   const t = i18n.t;
   return (
@@ -40,7 +28,8 @@ export function LeagueView(props: { i18n: I18n; league: League; previous: string
       </h1>
       <p class="lead">{t('ratings.intro')}</p>
       <p class="help">{t('ratings.rule', { k: league.k, w: league.priorWeight })}</p>
-      <PeriodForm i18n={i18n} action="/ratings" period={league.period} previous={props.previous} />
+      <PeriodForm i18n={i18n} action="/ratings" period={league.period} nav={props.nav} />
+      <OpenNotice i18n={i18n} state={league} />
       {league.bureau.mean !== null ? (
         <p>{t('ratings.bureau', { n: league.bureau.ratings, mean: league.bureau.mean.toFixed(2) })}</p>
       ) : null}
@@ -74,8 +63,10 @@ export function LeagueView(props: { i18n: I18n; league: League; previous: string
                     <td>{row.scores.mean.toFixed(2)}</td>
                     <td>{row.scores.smoothed.toFixed(2)}</td>
                   </>
-                ) : (
+                ) : league.ended ? (
                   <td colspan={3}>{t('ratings.tooFew', { k: league.k })}</td>
+                ) : (
+                  <td colspan={3}>{soFarText(i18n, row.ratingsSoFar, league.k)}</td>
                 )}
                 <td>{orNone(i18n, row.appeals?.answerRate, i18n.percent)}</td>
               </tr>
@@ -150,7 +141,13 @@ function CommentList(props: { i18n: I18n; card: Card; comments: Comments }) {
 }
 
 /** One department's scorecard: scores with counts (or nothing under k), appeal facts, comments, how to rate. */
-export function ScorecardView(props: { i18n: I18n; card: Card; comments: Comments; previous: string }) {
+export function ScorecardView(props: {
+  i18n: I18n;
+  card: Card;
+  comments: Comments;
+  nav: PeriodNav;
+  hasBundle: boolean;
+}) {
   const { i18n, card } = props;
   const t = i18n.t;
   const path = `/departments/${card.department.id}/scorecard`;
@@ -162,8 +159,9 @@ export function ScorecardView(props: { i18n: I18n; card: Card; comments: Comment
       <h1>
         {nameOf(i18n, card.department)} · {card.period}
       </h1>
-      <PeriodForm i18n={i18n} action={path} period={card.period} previous={props.previous} />
+      <PeriodForm i18n={i18n} action={path} period={card.period} nav={props.nav} />
       <h2>{t('ratings.scores')}</h2>
+      <OpenNotice i18n={i18n} state={card} />
       {card.scores ? (
         <dl class="figures">
           {ratingCriteria.map((c) => (
@@ -182,32 +180,19 @@ export function ScorecardView(props: { i18n: I18n; card: Card; comments: Comment
             </dd>
           </div>
         </dl>
-      ) : (
+      ) : card.ended ? (
         <p>{t('ratings.tooFew', { k: card.k })}</p>
+      ) : (
+        <p>
+          {t('ratings.count')}: {soFarText(i18n, card.ratingsSoFar, card.k)}
+        </p>
       )}
       <p class="help">{t('ratings.rule', { k: card.k, w: card.priorWeight })}</p>
       <h2>{t('ratings.facts')}</h2>
       <FactsList i18n={i18n} facts={card.appeals} />
       <h2>{t('ratings.comments')}</h2>
       <CommentList i18n={i18n} card={card} comments={props.comments} />
-      <section>
-        <h2>{t('ratings.rateHeading')}</h2>
-        {card.token ? (
-          <>
-            <p>{t('ratings.rateHelp')}</p>
-            <ul>
-              <li>
-                <code>POST {new URL(card.token['issuer-request-uri']).pathname}</code>
-              </li>
-              <li>
-                <code>POST /api/v1/departments/{card.department.id}/ratings</code>
-              </li>
-            </ul>
-          </>
-        ) : (
-          <p>{t('ratings.rateEnded')}</p>
-        )}
-      </section>
+      <RateSection i18n={i18n} card={card} hasBundle={props.hasBundle} />
     </article>
   );
 }

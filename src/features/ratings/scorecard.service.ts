@@ -3,7 +3,7 @@ import { departments, type RatingCriterion, ratingCriteria, ratings } from '../.
 import type { Db } from '../../platform/db/db.js';
 import { statistics } from '../appeals/stats.service.js';
 import type { Metrics } from '../appeals/stats-metrics.js';
-import { periodMonths, periodOf } from './periods.js';
+import { hasEnded, periodEnd, periodMonths, periodOf } from './periods.js';
 import { K } from './ratings.service.js';
 
 /**
@@ -68,6 +68,34 @@ function scoresOf(t: Tally | undefined, bureauMean: number | null) {
   };
 }
 
+/** While a period runs: its ratings so far rounded down to a multiple of K, or null under K. */
+function ratingsSoFar(t: Tally | undefined): number | null {
+  const n = t?.n ?? 0;
+  return n < K ? null : Math.floor(n / K) * K;
+}
+
+/**
+ * What a period shows. Scores only once it has ended: live means read just before and after a known
+ * colleague rates would give away that rating's scores. While it runs: its end and the rounded counts.
+ */
+async function periodState(db: Db, period: string, now: number) {
+  const all = await tallies(db, period);
+  const ended = hasEnded(period, now);
+  const bureau = ended ? bureauOf(all) : { ratings: 0, mean: null };
+  const scores = (id: number) => (ended ? scoresOf(all.get(id), bureau.mean) : null);
+  const soFar = (id: number) => (ended ? null : ratingsSoFar(all.get(id)));
+  const state = {
+    period,
+    current: period === periodOf(now),
+    ended,
+    endsAt: new Date(periodEnd(period)).toISOString(),
+    k: K,
+    priorWeight: PRIOR_WEIGHT,
+  };
+  const count = (id: number) => all.get(id)?.n ?? 0;
+  return { state, bureau, scores, soFar, count };
+}
+
 /** The appeal facts a scorecard shows (statistics apply k ≥ 5 to satisfaction themselves). */
 function appealFacts(m: Metrics | undefined) {
   if (!m) return null;
@@ -87,45 +115,45 @@ const departmentOf = (d: typeof departments.$inferSelect) => ({
   nameEn: d.nameEn,
 });
 
-/** One department's public scorecard for a period: ratings (k-protected) and measured appeal facts. */
+/** One department's public scorecard for a period: ratings (k-protected, ended periods only) and appeal facts. */
 export async function scorecard(db: Db, dept: typeof departments.$inferSelect, period: string, now: number) {
-  const all = await tallies(db, period);
-  const bureau = bureauOf(all);
+  const { state, bureau, scores, soFar, count } = await periodState(db, period, now);
   const stats = await statistics(db, { ...periodMonths(period), departmentId: dept.id }, now);
-  const scores = scoresOf(all.get(dept.id), bureau.mean);
   return {
     department: departmentOf(dept),
-    period,
-    current: period === periodOf(now),
-    k: K,
-    priorWeight: PRIOR_WEIGHT,
+    ...state,
     bureauMean: bureau.mean === null ? null : round2(bureau.mean),
-    scores,
-    commentsShown: scores !== null,
+    scores: scores(dept.id),
+    ratingsSoFar: soFar(dept.id),
+    commentsShown: count(dept.id) >= K,
     appeals: appealFacts(stats.departments[0]),
   };
 }
 
-/** Every department for a period, ranked by smoothed score; departments under K ratings last, unscored. */
+/**
+ * Every department for a period, ranked by smoothed score once it has ended (departments under K ratings
+ * last, unscored); while it runs, unranked in department order with rounded counts.
+ */
 export async function leagueTable(db: Db, period: string, now: number) {
-  const all = await tallies(db, period);
-  const bureau = bureauOf(all);
+  const { state, bureau, scores, soFar } = await periodState(db, period, now);
   const stats = await statistics(db, periodMonths(period), now);
   const facts = new Map(stats.departments.map((d) => [d.departmentId, d]));
   const depts = await db.select().from(departments).orderBy(asc(departments.id));
   const rows = depts.map((d) => ({
     department: departmentOf(d),
-    scores: scoresOf(all.get(d.id), bureau.mean),
+    scores: scores(d.id),
+    ratingsSoFar: soFar(d.id),
     appeals: appealFacts(facts.get(d.id)),
   }));
   const score = (r: (typeof rows)[number]) => r.scores?.smoothed ?? Number.NEGATIVE_INFINITY;
   rows.sort((a, b) => score(b) - score(a) || a.department.id - b.department.id);
+  const soFarTotal = rows.reduce((s, r) => s + (r.ratingsSoFar ?? 0), 0);
   return {
-    period,
-    current: period === periodOf(now),
-    k: K,
-    priorWeight: PRIOR_WEIGHT,
-    bureau: { ratings: bureau.ratings, mean: bureau.mean === null ? null : round2(bureau.mean) },
+    ...state,
+    bureau: {
+      ratings: state.ended ? bureau.ratings : soFarTotal,
+      mean: bureau.mean === null ? null : round2(bureau.mean),
+    },
     departments: rows.map((r, i) => ({ rank: r.scores ? i + 1 : null, ...r })),
   };
 }

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { ClientBundle } from './client-bundle.js';
+import type { ClientBundle, ClientManifest } from './client-bundle.js';
 import type { StaticFile } from './static-assets.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -45,8 +45,13 @@ export async function buildClientBundle(opts: { outDir?: string } = {}): Promise
   if (opts.outDir) {
     await rm(outdir, { recursive: true, force: true });
     await mkdir(outdir, { recursive: true });
-    for (const out of result.outputFiles) await writeFile(out.path, out.contents);
-    await writeFile(join(outdir, 'manifest.json'), JSON.stringify({ script }));
+    for (const [path, f] of files) {
+      await writeFile(join(outdir, basename(path)), f.body);
+      // the same gzip bytes as here, so the Worker (client-bundle.workers.ts) sends what Node sends
+      await writeFile(join(outdir, `${basename(path)}.gz`), f.gzip!);
+    }
+    const manifest: ClientManifest = { script, files: [...files.keys()].map((p) => basename(p)) };
+    await writeFile(join(outdir, 'manifest.json'), JSON.stringify(manifest));
   }
   return { script, files };
 }

@@ -8,3 +8,9 @@ export interface ClientBundle {
   script: string;
   files: ReadonlyMap<string, StaticFile>;
 }
+
+/** dist/client/manifest.json: the entry script's URL and the file names; each file has a `.gz` twin. */
+export interface ClientManifest {
+  script: string;
+  files: string[];
+}

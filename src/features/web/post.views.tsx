@@ -1,4 +1,5 @@
 import type { I18n } from '../../platform/views/i18n/locale.js';
+import { ReceiptSection } from './receipt.views.js';
 
 function StepButtons(props: { i18n: I18n; back?: string; next?: string; nextLabel?: string }) {
   const t = props.i18n.t;
@@ -122,28 +123,7 @@ export function PostView(props: {
           <p id="post-sending" role="status" hidden />
           <p id="post-error" role="alert" tabindex={-1} hidden />
         </form>
-        <section id="post-done" hidden>
-          <h2 tabindex={-1}>{t('post.done')}</h2>
-          <p>
-            {t('post.donePseudonym')}
-            <strong id="done-pseudonym" />
-          </p>
-          <p>
-            <strong>{t('post.receiptLabel')}</strong>
-          </p>
-          <code id="done-receipt" class="receipt" />
-          <p class="actions">
-            <button type="button" id="copy-receipt">
-              {t('post.copy')}
-            </button>
-            <a class="button secondary" id="done-link" href="/appeals">
-              {t('post.view')}
-            </a>
-          </p>
-          <p id="copy-status" role="status" hidden />
-          <p>{t('post.receiptHelp')}</p>
-          <p id="done-publish" />
-        </section>
+        <ReceiptSection i18n={i18n} />
       </div>
       <p>
         <a href={i18n.href('/wallet')}>{t('post.toWallet')}</a> ·{' '}

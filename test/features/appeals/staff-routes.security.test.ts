@@ -55,7 +55,11 @@ describe('no staff route can change the text of a worker’s appeal', () => {
     const routes = staffRoutes(h);
     expect(routes.length).toBeGreaterThan(15);
     const unguarded = routes.filter((r) => r.roles === null).map((r) => `${r.method} ${r.path}`);
-    expect(unguarded.sort()).toEqual(['DELETE /api/v1/staff/session', 'POST /api/v1/staff/session']);
+    expect(unguarded.sort()).toEqual([
+      'DELETE /api/v1/staff/session',
+      'POST /api/v1/staff/session',
+      'POST /api/v1/staff/session/oidc',
+    ]);
   });
 
   it('tries every staff route with bodies that carry a new title and body; the stored text is unchanged', async () => {

@@ -40,6 +40,10 @@ describe('forum: refused requests', () => {
 
   it('unknown threads are 404; a quote from another thread is 422; a bad cursor is 400', async () => {
     expect(await errorOf(await h.request('/api/v1/forum/threads/12345'))).toMatchObject({ status: 404 });
+    expect(await errorOf(await h.request('/api/v1/forum/replies/12345'))).toMatchObject({
+      status: 404,
+      code: 'REPLY_NOT_FOUND',
+    });
     const reply = await h.postJson('/api/v1/forum/threads/12345/replies', { body: 'x' }, pay());
     expect(await errorOf(reply)).toMatchObject({ status: 404, code: 'THREAD_NOT_FOUND' });
     const other = (await (

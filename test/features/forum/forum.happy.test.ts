@@ -83,6 +83,10 @@ describe('forum: threads, replies, one name per author per thread', () => {
       pseudonym: first.pseudonym,
       body: '晚餐六点就没菜了',
     });
+    // one reply alone (what the public log's verifier fetches) is the same as in the list
+    expect(await get(`/api/v1/forum/replies/${second.id}`)).toEqual(
+      page.items.find((r) => r.id === second.id),
+    );
   });
 
   it('lists page by cursor and search finds titles, bodies and replies (full-text; punctuation alone finds nothing)', async () => {

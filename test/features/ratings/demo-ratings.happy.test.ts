@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoRatings } from '../../../db/seed/demo-ratings.js';
+import { periodOf } from '../../../src/features/ratings/periods.js';
 import { createHarness, type Harness } from '../../helpers/harness.js';
 import { deptId } from './rating-phone.js';
 
@@ -11,7 +12,7 @@ describe('demo ratings', () => {
   });
   afterAll(() => h.close());
 
-  it('a newcomer sees a ranked league, one department suppressed, comments and an answer', async () => {
+  it('a newcomer sees last quarter ranked, one department suppressed, comments and an answer; this quarter open', async () => {
     const res = await h.request('/api/v1/ratings');
     expect(res.status).toBe(200);
     const league = (await res.json()) as {
@@ -26,5 +27,10 @@ describe('demo ratings', () => {
     };
     expect(comments.items).toHaveLength(1);
     expect(comments.items[0]!.reply?.body).toContain('夜班专线');
+    const running = (await (await h.request(`/api/v1/ratings?period=${periodOf(h.clock.now())}`)).json()) as {
+      departments: { rank: number | null; scores: unknown; ratingsSoFar: number | null }[];
+    };
+    expect(running.departments.filter((d) => d.scores !== null || d.rank !== null)).toEqual([]);
+    expect(running.departments.map((d) => d.ratingsSoFar).filter((n) => n !== null)).toEqual([5]);
   });
 });

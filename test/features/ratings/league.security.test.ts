@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departments } from '../../../db/schema/index.js';
-import { periodOf } from '../../../src/features/ratings/periods.js';
+import { periodEnd, periodOf } from '../../../src/features/ratings/periods.js';
 import { DAY } from '../../../src/platform/clock.js';
 import { createHarness, type Harness } from '../../helpers/harness.js';
 import { addRatings } from './rating-phone.js';
@@ -14,13 +14,14 @@ interface League {
     rank: number | null;
     department: { id: number };
     scores: { ratings: number; mean: number; smoothed: number } | null;
+    ratingsSoFar: number | null;
   }[];
 }
 
 const score = fc.integer({ min: 1, max: 5 });
 const rating = fc.tuple(score, score, score);
 
-describe('ratings league: k ≥ 5 and smoothing hold for random rating sets', () => {
+describe('ratings league: k ≥ 5, no scores before the end, and smoothing hold for random rating sets', () => {
   let h: Harness;
   let ids: number[];
   beforeAll(async () => {
@@ -29,7 +30,7 @@ describe('ratings league: k ≥ 5 and smoothing hold for random rating sets', ()
   });
   afterAll(() => h.close());
 
-  it('shows no department under 5, the bureau figure covers shown departments only, and ranks shrink towards it', async () => {
+  it('while running shows only counts rounded down to 5; once ended no department under 5, the bureau figure covers shown departments only, and ranks shrink towards it', async () => {
     let suppressedSeen = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -38,9 +39,20 @@ describe('ratings league: k ≥ 5 and smoothing hold for random rating sets', ()
           // each run rates in a fresh quarter
           h.clock.advance(92 * DAY);
           for (const [i, set] of sets.entries()) await addRatings(h, ids[i]!, set);
-          const league = (await (
-            await h.request(`/api/v1/ratings?period=${periodOf(h.clock.now())}`)
-          ).json()) as League;
+          const period = periodOf(h.clock.now());
+          const read = async () =>
+            (await (await h.request(`/api/v1/ratings?period=${period}`)).json()) as League;
+          const running = await read();
+          expect(running.bureau.mean).toBeNull();
+          for (const [i, set] of sets.entries())
+            expect(running.departments.find((d) => d.department.id === ids[i])).toMatchObject({
+              rank: null,
+              scores: null,
+              ratingsSoFar: set.length < 5 ? null : set.length - (set.length % 5),
+            });
+          expect(running.departments.filter((d) => d.scores !== null)).toEqual([]);
+          h.clock.set(periodEnd(period));
+          const league = await read();
           const shown = sets.flatMap((set, i) => (set.length >= 5 ? [{ id: ids[i]!, set }] : []));
           const n = shown.reduce((s, d) => s + d.set.length, 0);
           const sum = shown.reduce((s, d) => s + d.set.flat().reduce((a, b) => a + b, 0), 0);

@@ -123,7 +123,8 @@ describe('ratings: bad input gets a stable code, never a 500', () => {
       Array.from({ length: 5 }, () => [4, 4, 4] as [number, number, number]),
       (i) => (i === 0 ? '夜班专线什么时候开？' : ''),
     );
-    const { items } = (await (await h.request(`/api/v1/departments/${bus}/rating-comments`)).json()) as {
+    const url = `/api/v1/departments/${bus}/rating-comments?period=${ratingBody(h).period}`;
+    const { items } = (await (await h.request(url)).json()) as {
       items: { id: number }[];
     };
     const admin = await h.signIn(await h.createStaff({ role: 'admin' }));

@@ -132,7 +132,7 @@ describe('ratings: one per worker, department and period; unlinkable; k ≥ 5; s
     ]);
   });
 
-  it('under 5 ratings nothing is shown: no scores, no rank, no comments (not even by id), not in the bureau mean', async () => {
+  it('under 5 ratings nothing is shown: no scores, no rank, no count, no comments (not even by id); no scores at all while the period runs', async () => {
     const safety = await deptId(h, 'safety');
     await addRatings(
       h,
@@ -140,33 +140,37 @@ describe('ratings: one per worker, department and period; unlinkable; k ≥ 5; s
       Array.from({ length: 4 }, () => [1, 1, 1] as [number, number, number]),
       () => '只有四个人',
     );
-    const card = (await (await h.request(`/api/v1/departments/${safety}/scorecard`)).json()) as Row;
-    expect(card).toMatchObject({ scores: null, commentsShown: false });
-    const list = (await (await h.request(`/api/v1/departments/${safety}/rating-comments`)).json()) as Row;
+    const running = `period=${ratingBody(h).period}`;
+    const card = (await (
+      await h.request(`/api/v1/departments/${safety}/scorecard?${running}`)
+    ).json()) as Row;
+    expect(card).toMatchObject({ scores: null, ratingsSoFar: null, commentsShown: false });
+    const list = (await (
+      await h.request(`/api/v1/departments/${safety}/rating-comments?${running}`)
+    ).json()) as Row;
     expect(list).toEqual({ shown: false, items: [], nextCursor: null });
     const [hidden] = await rowsOf(
       h,
       `SELECT id FROM rating_comments WHERE department_id = ${safety} LIMIT 1`,
     );
     expect((await h.request(`/api/v1/ratings/comments/${hidden!.id}`)).status).toBe(404);
-    const league = (await (await h.request('/api/v1/ratings')).json()) as {
-      bureau: { ratings: number };
+    const league = (await (await h.request(`/api/v1/ratings?${running}`)).json()) as {
+      bureau: { ratings: number; mean: number | null };
       departments: { department: { id: number }; rank: number | null; scores: unknown }[];
     };
     expect(league.departments.find((d) => d.department.id === safety)).toMatchObject({
       rank: null,
       scores: null,
+      ratingsSoFar: null,
     });
-    for (const d of league.departments)
-      if (d.scores) expect((d.scores as { ratings: number }).ratings).toBeGreaterThanOrEqual(5);
-    const shownTotal = league.departments.reduce(
-      (n, d) => n + ((d.scores as { ratings: number } | null)?.ratings ?? 0),
-      0,
-    );
-    expect(league.bureau.ratings, 'bureau − shown departments reveals nothing hidden').toBe(shownTotal);
+    // while the period runs no department has scores, and the bureau has no mean
+    expect(league.departments.filter((d) => d.scores !== null || d.rank !== null)).toEqual([]);
+    expect(league.bureau.mean).toBeNull();
     // the fifth rating opens scores and comments
     await addRatings(h, safety, [[2, 2, 2]]);
-    const opened = (await (await h.request(`/api/v1/departments/${safety}/rating-comments`)).json()) as Row;
+    const opened = (await (
+      await h.request(`/api/v1/departments/${safety}/rating-comments?${running}`)
+    ).json()) as Row;
     expect(opened).toMatchObject({ shown: true });
     expect((opened.items as unknown[]).length).toBe(4);
   });

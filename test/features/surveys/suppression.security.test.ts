@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SurveyQuestion } from '../../../db/schema/index.js';
 import { safeRemainder, shownRows, suppressCells } from '../../../src/features/surveys/suppression.js';
 import { computeResults, type ResponseRow } from '../../../src/features/surveys/survey-results.js';
 
-// fast-check is not installed: a seeded generator gives the same random cases on every run
+// fast-check draws the seed of each case; the generator below shapes it like real departments
 function mulberry32(seed: number) {
   let a = seed;
   return () => {
@@ -43,16 +44,14 @@ const isolates = (rest: number, k: number) => !safeRemainder(rest, k);
 
 describe('survey aggregates: every displayed cell ≥ k, no difference isolates fewer than k', () => {
   it('holds for 1,500 random response sets (k = 5, 6, 7), and suppression is really exercised', () => {
-    const rand = mulberry32(20261127);
     let complementary = 0;
-    for (let trial = 0; trial < 1500; trial++) {
-      const k = 5 + (trial % 3);
-      const responses = randomResponses(rand);
+    const property = fc.property(fc.integer(), fc.integer({ min: 5, max: 7 }), (seed, k) => {
+      const responses = randomResponses(mulberry32(seed));
       const r = computeResults(QUESTIONS, responses, k, true);
       const n = responses.length;
       if (n < k) {
         expect(r).toMatchObject({ responseCount: null, departments: [], questions: [] });
-        continue;
+        return;
       }
       const truth = new Map<number | null, ResponseRow[]>();
       for (const row of responses) truth.set(row.departmentId, [...(truth.get(row.departmentId) ?? []), row]);
@@ -106,7 +105,8 @@ describe('survey aggregates: every displayed cell ≥ k, no difference isolates 
           expect(isolates(rest, k), `column ${o}: ${parent} − ${children}`).toBe(false);
         });
       }
-    }
+    });
+    fc.assert(property, { numRuns: 1500, seed: 20261127 });
     expect(complementary, 'cells ≥ k hidden only to protect others').toBeGreaterThan(100);
   });
 

@@ -19,7 +19,14 @@ export const explainersEn: Record<keyof typeof explainersZh, string> = {
   'explainers.noQuestions': 'No questions yet.',
   'explainers.ask': 'A question?',
   'explainers.askHelp':
-    'A question asked under this explainer goes to {department} as an anonymous appeal, spends one anonymous token and is listed here. Ask through "Post anonymously" or the open API.',
+    'A question asked under this explainer goes to {department} as an anonymous appeal, spends one anonymous token and is listed here once published.',
+  'explainers.noscript':
+    'Asking spends an anonymous token from the wallet on your phone, so it needs JavaScript and an enrolled wallet (see "My tokens").',
+  'explainers.questionTitle': 'Question title',
+  'explainers.questionBody': 'Your question',
+  'explainers.askCost':
+    'Sending spends one anonymous token. You then see a receipt, kept only on this phone under "My posts".',
+  'explainers.askSend': 'Ask anonymously',
   'explainers.back': 'Back to policy explainers',
   'explainers.onAppeal': 'Related policy explainers',
 };

@@ -16,7 +16,12 @@ export const explainersZh = {
   'explainers.noQuestions': '还没有提问。',
   'explainers.ask': '有疑问？',
   'explainers.askHelp':
-    '在本解读下提问会作为一条匿名诉求发给{department}，消耗一个匿名令牌，并在这里列出。请使用“匿名发帖”或开放接口提问。',
+    '在本解读下提问会作为一条匿名诉求发给{department}，消耗一个匿名凭证，并在发布后列在这里。',
+  'explainers.noscript': '提问要用本机钱包里的匿名凭证，因此需要启用 JavaScript，并先在“我的凭证”页登记。',
+  'explainers.questionTitle': '问题标题',
+  'explainers.questionBody': '问题内容',
+  'explainers.askCost': '发出时花费一个匿名凭证。发出后会显示回执，回执只保存在本机的“我的帖子”里。',
+  'explainers.askSend': '匿名提问',
   'explainers.back': '返回政策解读',
   'explainers.onAppeal': '相关政策解读',
 } as const;

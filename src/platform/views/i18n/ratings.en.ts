@@ -6,10 +6,14 @@ export const ratingsEn: Record<keyof typeof ratingsZh, string> = {
   'ratings.intro':
     'Each quarter workers rate, anonymously, the departments they dealt with: responsiveness, fairness and result, 1–5 each. One rating per worker per department per quarter; ratings cannot be linked to each other or to you.',
   'ratings.rule':
-    'Departments with fewer than {k} ratings show no scores and no comments. The ranking uses a smoothed score: every department starts with {w} ratings at the bureau mean, so a few perfect scores cannot top the table.',
+    'Departments with fewer than {k} ratings show no scores and no comments. Scores are published when the period ends; while it runs only the number of ratings shows, rounded down to a multiple of {k}. The ranking uses a smoothed score: every department starts with {w} ratings at the bureau mean, so a few perfect scores cannot top the table.',
   'ratings.period': 'Period',
   'ratings.show': 'Show',
   'ratings.previous': 'Previous quarter',
+  'ratings.running': 'This quarter (open)',
+  'ratings.open': 'This period is open until {date} (inclusive); its scores are published when it ends.',
+  'ratings.soFar': '{n} or more so far',
+  'ratings.soFarFew': 'Fewer than {k} so far',
   'ratings.rank': 'Rank',
   'ratings.department': 'Department',
   'ratings.count': 'Ratings',
@@ -24,7 +28,7 @@ export const ratingsEn: Record<keyof typeof ratingsZh, string> = {
   'ratings.criterion.fairness': 'Fairness',
   'ratings.criterion.result': 'Result',
   'ratings.scores': "Workers' ratings",
-  'ratings.facts': 'Appeals handled (this quarter)',
+  'ratings.facts': 'Appeals handled (this period)',
   'ratings.appeals': 'Appeals',
   'ratings.answered': 'Answered',
   'ratings.commitmentsKept': 'Commitments kept / made',
@@ -36,7 +40,19 @@ export const ratingsEn: Record<keyof typeof ratingsZh, string> = {
   'ratings.moreComments': 'More comments',
   'ratings.rateHeading': 'Rate this department',
   'ratings.rateHelp':
-    "A rating spends this department's own token for the quarter (one per worker, eligibility checked when you fetch it, unlinkable when you spend it). Rate from the Zhitong phone app, or through these endpoints:",
-  'ratings.rateEnded': 'This is a past period; it can no longer be rated.',
+    "A rating spends this department's own token for the quarter (one per worker, eligibility checked when you fetch it, unlinkable when you spend it). You can rate each department once per quarter.",
+  'ratings.noscript': "Rating needs this department's token made on your phone, so it needs JavaScript.",
+  'ratings.score': '{n}',
+  'ratings.scoreHelp': '1 is worst, 5 is best.',
+  'ratings.commentLabel': 'Comment (optional; published once the department has {k} ratings)',
+  'ratings.codeLabel': "Enrollment code (to fetch this department's rating token; not sent with the rating)",
+  'ratings.send': 'Send rating anonymously',
+  'ratings.api': 'Open API:',
+  'js.error.RATING_NOT_OPEN':
+    "This department's rating for the quarter is not open yet; try again in a few minutes.",
+  'js.error.RATING_TOKEN_ISSUED':
+    'You have already rated this department this quarter (or fetched its rating token on another device). Each worker rates once per quarter.',
+  'js.ratings.done': 'Rating sent. Thank you — it cannot be linked to you.',
+  'ratings.rateEnded': 'Rating for this quarter is not open yet; try again in a few minutes.',
   'ratings.back': 'Back to department ratings',
 };
