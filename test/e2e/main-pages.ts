@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { categories } from '../../db/schema/index.js';
+import { categories, departments, explainers } from '../../db/schema/index.js';
 import { DAY } from '../../src/platform/clock.js';
 import { publishedSurvey } from '../features/surveys/survey-phone.js';
 import type { Harness } from '../helpers/harness.js';
@@ -30,6 +30,8 @@ export async function mainPages(h: Harness): Promise<Record<string, string>> {
     { authorization: tokens[2]! },
   );
   const surveyId = await publishedSurvey(h);
+  const [department] = await h.db.select({ id: departments.id }).from(departments).limit(1);
+  const [explainer] = await h.db.select({ id: explainers.id }).from(explainers).limit(1);
   h.clock.advance(DAY / 2);
   return {
     home: '/',
@@ -44,5 +46,9 @@ export async function mainPages(h: Harness): Promise<Record<string, string>> {
     surveys: '/surveys',
     survey: `/surveys/${surveyId}`,
     log: '/log',
+    explainers: '/explainers',
+    ...(explainer ? { explainer: `/explainers/${explainer.id}` } : {}),
+    ratings: '/ratings',
+    scorecard: `/departments/${department!.id}/scorecard`,
   };
 }
