@@ -94,7 +94,7 @@ const server: ServerType = serve({ fetch: handle, hostname: config.HOST, port: c
   );
   if (seeded) {
     process.stdout.write(
-      `  demo bureau seeded. Staff sign in with POST ${url}/api/v1/staff/session {"username","password"}; change the one-time password first (POST /api/v1/staff/password):\n`,
+      `  demo bureau seeded. Staff sign in at ${url}/staff/sign-in (or POST /api/v1/staff/session) and change the one-time password first:\n`,
     );
     for (const a of seeded.accounts) {
       process.stdout.write(`    user "${a.username}"  one-time password ${a.oneTimePassword}  (${a.role})\n`);

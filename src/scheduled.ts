@@ -26,8 +26,10 @@ export interface ScheduledDeps {
 
 /**
  * Everything the clock drives, run every 10 minutes by the Node timer and the Workers cron trigger:
- * destroy salts past their window, purge what retention settings let go, run deadlines and escalations,
- * deliver staff webhooks, sign a log checkpoint. Each job is idempotent and runs even if another failed; failures are logged by name only.
+ * destroy salts past their window, purge what retention settings let go and spent nonces of retired keys,
+ * run deadlines and escalations, make rating keys, run early warning once a day and the weekly digest,
+ * deliver staff webhooks, sign a log checkpoint. Each job is idempotent and runs even if another failed;
+ * failures are logged by name only.
  */
 export async function runScheduledJobs(deps: ScheduledDeps): Promise<void> {
   const { db, config, secrets, clock, log } = deps;
