@@ -39,7 +39,10 @@ export async function runScheduledJobs(deps: ScheduledDeps): Promise<void> {
     ['spent-nonces', () => purgeRetiredNonces(db, clock.now())],
     ['deadlines', () => runDeadlines(db, clock.now())],
     ['rating-keys', () => ensureRatingKeys(db, secrets, clock.now())],
-    ['early-warning', () => analyseDaily(db, clock.now())],
+    [
+      'early-warning',
+      async () => config.EARLY_WARNING_IN_SERVER === 'daily' && analyseDaily(db, clock.now()),
+    ],
     ['alert-digest', () => runWeeklyDigest(db, clock.now())],
     [
       'webhooks',

@@ -31,6 +31,8 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: int(64 * 1024, 1024),
   // Node, embedded file only: memory for rendered public appeal lists and pages (0 turns the cache off)
   RESPONSE_CACHE_MB: int(32, 0),
+  // 'off': large installations run `cli analyse --rebuild` from cron in its own process instead
+  EARLY_WARNING_IN_SERVER: z.enum(['daily', 'off']).default('daily'),
   TOKEN_BUDGET: int(20, 1),
   TOKEN_BUDGET_PERIOD_DAYS: int(7, 1),
   TOKEN_BATCH_MAX: int(10, 1),

@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminSettings } from '../../../db/schema/index.js';
 import { analyseDaily } from '../../../src/features/analytics/index.js';
 import { DAY, HOUR } from '../../../src/platform/clock.js';
+import { runScheduledJobs } from '../../../src/scheduled.js';
 import { createHarness, type Harness } from '../../helpers/harness.js';
 
 describe('the scheduled early-warning run', () => {
@@ -19,4 +22,24 @@ describe('the scheduled early-warning run', () => {
     expect(next).not.toBeNull();
     expect(await analyseDaily(h.db, h.clock.now())).toBeNull();
   });
+});
+
+describe('early warning outside the server', () => {
+  it('with EARLY_WARNING_IN_SERVER=off the scheduled jobs leave the analysis to the CLI', async () => {
+    const h = await createHarness({ env: { EARLY_WARNING_IN_SERVER: 'off' } });
+    const deps = { db: h.db, config: h.config, secrets: h.secrets, clock: h.clock, log: h.log };
+    await runScheduledJobs(deps);
+    const [marker] = await h.db
+      .select()
+      .from(adminSettings)
+      .where(eq(adminSettings.key, 'earlyWarningLastDay'));
+    expect(marker).toBeUndefined();
+    await runScheduledJobs({ ...deps, config: { ...h.config, EARLY_WARNING_IN_SERVER: 'daily' } });
+    const [after] = await h.db
+      .select()
+      .from(adminSettings)
+      .where(eq(adminSettings.key, 'earlyWarningLastDay'));
+    expect(after).toBeDefined();
+    await h.close();
+  }, 120_000);
 });
