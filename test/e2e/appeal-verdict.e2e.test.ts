@@ -1,12 +1,10 @@
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY } from '../../src/platform/clock.js';
 import { deptId } from '../features/appeals/appeals-fixture.js';
-import { PHONE, SHOTS, startE2e, watchedPage } from './e2e-harness.js';
+import { type E2e, onPhone, SHOTS, watchedPage } from './e2e-harness.js';
 import { staffJson } from './staff-session.js';
 import { enrollInBrowser, postInBrowser } from './worker-phone.js';
-
-type E2e = Awaited<ReturnType<typeof startE2e>>;
 
 /**
  * The loop the platform exists for: a worker posts from a phone, the responsible department answers, the
@@ -16,14 +14,7 @@ describe('a worker rates an answer from the phone', () => {
   let e: E2e;
   let context: BrowserContext;
 
-  beforeAll(async () => {
-    e = await startE2e();
-    context = await e.browser.newContext(PHONE);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await e?.close();
-  });
+  onPhone((s) => ({ e, context } = s));
 
   it('posts, is answered, marks the answer unsatisfied with the kept receipt, and sees the appeal reopened', async () => {
     const { page, expectClean } = await watchedPage(context);

@@ -1,7 +1,27 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { PHONE, startE2e } from './e2e-server.js';
 
 export { CHROMIUM, PHONE, SHOTS, startE2e } from './e2e-server.js';
+
+export type E2e = Awaited<ReturnType<typeof startE2e>>;
+
+/**
+ * One app, one Chromium and one phone context for the tests of a `describe`, closed after them.
+ * @example let e: E2e; let context: BrowserContext; onPhone((s) => ({ e, context } = s));
+ */
+export function onPhone(set: (s: { e: E2e; context: BrowserContext }) => void) {
+  let s: { e: E2e; context: BrowserContext } | undefined;
+  beforeAll(async () => {
+    const e = await startE2e();
+    s = { e, context: await e.browser.newContext(PHONE) };
+    set(s);
+  });
+  afterAll(async () => {
+    await s?.context.close();
+    await s?.e.close();
+  });
+}
 
 /**
  * A page that records what must never happen: console errors (CSP violations land there), uncaught

@@ -1,12 +1,10 @@
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY } from '../../src/platform/clock.js';
 import { categoryId, deptId } from '../features/appeals/appeals-fixture.js';
-import { PHONE, SHOTS, startE2e, watchedPage } from './e2e-harness.js';
+import { type E2e, onPhone, PHONE, SHOTS, watchedPage } from './e2e-harness.js';
 import { staffJson } from './staff-session.js';
 import { enrollInBrowser, shownReceipt } from './worker-phone.js';
-
-type E2e = Awaited<ReturnType<typeof startE2e>>;
 
 /** A worker asks under a policy explainer from the phone; the question is an appeal listed under it. */
 describe('asking a question under an explainer in the browser', () => {
@@ -14,14 +12,7 @@ describe('asking a question under an explainer in the browser', () => {
   let context: BrowserContext;
   let explainerId: number;
 
-  beforeAll(async () => {
-    e = await startE2e();
-    context = await e.browser.newContext(PHONE);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await e?.close();
-  });
+  onPhone((s) => ({ e, context } = s));
 
   it('spends a token, shows the receipt, keeps it under my posts, and lists the question once published', async () => {
     const housing = await deptId(e.h, 'housing');

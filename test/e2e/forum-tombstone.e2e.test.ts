@@ -1,12 +1,10 @@
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { moderatedTypes } from '../../src/features/moderation/index.js';
 import { fetchTokens } from '../helpers/wallet.js';
-import { PHONE, SHOTS, startE2e, watchedPage } from './e2e-harness.js';
+import { type E2e, onPhone, SHOTS, watchedPage } from './e2e-harness.js';
 import { staffJson } from './staff-session.js';
 import { enrollInBrowser } from './worker-phone.js';
-
-type E2e = Awaited<ReturnType<typeof startE2e>>;
 
 // moderation must know forum replies before one can be flagged and hidden
 const forumModerated = (moderatedTypes as readonly string[]).includes('forum_reply');
@@ -18,14 +16,7 @@ describe('forum in the browser', () => {
   let threadId: number;
   let replyId: number;
 
-  beforeAll(async () => {
-    e = await startE2e();
-    context = await e.browser.newContext(PHONE);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await e?.close();
-  });
+  onPhone((s) => ({ e, context } = s));
 
   it('starts a thread, replies under the starter’s name and agrees, each spending a token', async () => {
     const { page, expectClean } = await watchedPage(context);

@@ -1,27 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ratingComments, ratings } from '../../db/schema/index.js';
 import { periodOf } from '../../src/features/ratings/periods.js';
 import { deptId, openRatings } from '../features/ratings/rating-phone.js';
-import { PHONE, SHOTS, startE2e, watchedPage } from './e2e-harness.js';
+import { type E2e, onPhone, SHOTS, watchedPage } from './e2e-harness.js';
 import { enrollInBrowser } from './worker-phone.js';
-
-type E2e = Awaited<ReturnType<typeof startE2e>>;
 
 /** A worker rates a department from the phone with the department's token of the period, once only. */
 describe('rating a department in the browser', () => {
   let e: E2e;
   let context: BrowserContext;
 
-  beforeAll(async () => {
-    e = await startE2e();
-    context = await e.browser.newContext(PHONE);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await e?.close();
-  });
+  onPhone((s) => ({ e, context } = s));
 
   it('rates once with the enrolled code, and a second rating in the period is refused', async () => {
     await openRatings(e.h, 'canteen');

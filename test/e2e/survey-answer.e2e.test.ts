@@ -1,24 +1,15 @@
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publishedSurvey } from '../features/surveys/survey-phone.js';
-import { PHONE, SHOTS, startE2e, watchedPage } from './e2e-harness.js';
+import { type E2e, onPhone, SHOTS, watchedPage } from './e2e-harness.js';
 import { enrollInBrowser } from './worker-phone.js';
-
-type E2e = Awaited<ReturnType<typeof startE2e>>;
 
 /** A worker answers a survey from the phone with the survey's own token; a second answer is refused. */
 describe('answering a survey in the browser', () => {
   let e: E2e;
   let context: BrowserContext;
 
-  beforeAll(async () => {
-    e = await startE2e();
-    context = await e.browser.newContext(PHONE);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await e?.close();
-  });
+  onPhone((s) => ({ e, context } = s));
 
   it('answers once with the enrolled code, and cannot answer twice', async () => {
     const id = await publishedSurvey(e.h);
