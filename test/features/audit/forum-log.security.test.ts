@@ -135,7 +135,8 @@ describe('a delayed forum reply', () => {
   it('is 404 and off the log until public, then served like a list item and verified', async () => {
     const tokens = await fetchTokens(h.request, (await h.codes(1))[0]!, 2, { batch: true });
     const thread = await post(h, tokens, '/api/v1/forum/threads', { title: '延迟', body: '正文' });
-    h.clock.advance(3 * HOUR);
+    // a minute past the hour: even a zero random delay rounds up to the next hour
+    h.clock.advance(3 * HOUR + 60_000);
     const reply = await post(h, tokens, `/api/v1/forum/threads/${thread}/replies`, { body: '延迟的回帖' });
     const isLogged = async () =>
       (await publicLog(h)).some((e) => e.kind === 'text.commit' && e.item?.type === 'forum_reply');
