@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/db.js';
 import { AppError } from '../../platform/http/errors.js';
 import { decodeCursor, encodeCursor, pageOf } from '../../platform/http/pagination.js';
 import { searchTerms } from '../appeals/search-index.js';
-import { hiddenNotices } from '../moderation/index.js';
+import { hiddenNotices, type ModerationNotice } from '../moderation/index.js';
 import { publishedThread } from './forum.service.js';
 import { rankedThreadIds } from './forum-search.service.js';
 
@@ -42,11 +42,16 @@ async function moderatedThreads<T extends { id: number; title: string; body: str
     'forum_thread',
     threads.map((t) => t.id),
   );
-  return threads.map((t) => {
-    const tombstone = hidden.get(t.id)?.tombstone.zh;
-    return tombstone ? { ...t, title: tombstone, body: tombstone } : t;
+  return threads.map((t): T & { moderation?: ModerationNotice } => {
+    const moderation = hidden.get(t.id);
+    if (!moderation) return t;
+    const tombstone = moderation.tombstone.zh;
+    return { ...t, title: tombstone, body: tombstone, moderation };
   });
 }
+
+// the notice rides along with a hidden item, so readers (the forum pages) need not look it up again
+const noticeOf = (moderation: ModerationNotice | undefined) => (moderation ? { moderation } : {});
 
 /**
  * Ranked search: published threads whose title, body or a reply holds every term, best first (full-text
@@ -119,6 +124,7 @@ export async function getThread(db: Db, id: number, now: number) {
     agreeCount: thread.agreeCount,
     createdAt: iso(thread.createdAt),
     replyCount: n,
+    ...noticeOf(view!.moderation),
   };
 }
 
@@ -142,18 +148,21 @@ async function replyViews(db: Db, rows: ReplyRow[]) {
     ...rows.map((r) => r.reply.id),
     ...rows.flatMap((r) => (r.quote?.id ? [r.quote.id] : [])),
   ]);
-  const bodyOf = (id: number, body: string) => hidden.get(id)?.tombstone.zh ?? body;
+  const visible = (id: number, body: string) => ({
+    body: hidden.get(id)?.tombstone.zh ?? body,
+    ...noticeOf(hidden.get(id)),
+  });
   return rows.map(({ reply, quote, department }) => ({
     id: reply.id,
     threadId: reply.threadId,
-    body: bodyOf(reply.id, reply.body),
+    ...visible(reply.id, reply.body),
     pseudonym: reply.pseudonym,
     byStarter: reply.byStarter,
     quote: quote?.id
       ? {
           id: quote.id,
           pseudonym: quote.pseudonym!,
-          body: bodyOf(quote.id, quote.body!.slice(0, QUOTE_CHARS)),
+          ...visible(quote.id, quote.body!.slice(0, QUOTE_CHARS)),
         }
       : null,
     agreeCount: reply.agreeCount,

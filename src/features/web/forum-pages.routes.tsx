@@ -7,7 +7,7 @@ import { i18nOf } from '../../platform/views/i18n/locale.js';
 import { listBoards } from '../forum/boards.service.js';
 import { ThreadListQuery } from '../forum/forum.schemas.js';
 import { getThread, listReplies, listThreads } from '../forum/forum-read.service.js';
-import { hiddenNotices, moderatedTypes } from '../moderation/index.js';
+import { moderatedTypes } from '../moderation/index.js';
 import { ForumListView, type Hidden, ThreadView } from './forum.views.js';
 import { renderError, viewed } from './pages.routes.js';
 import { renderPage } from './render-page.js';
@@ -43,15 +43,9 @@ export const forumPageRoutes = new Hono<AppEnv>()
       listBoards(c.var.db),
       listThreads(c.var.db, query, c.var.clock.now()),
     ]);
-    const hidden = await hiddenNotices(
-      c.var.db,
-      THREAD,
-      page.items.map((t) => t.id),
+    const threads = page.items.map((t) =>
+      t.moderation && i18n.locale === 'en' ? { ...t, title: t.moderation.tombstone.en } : t,
     );
-    const threads = page.items.map((t) => {
-      const notice = hidden.get(t.id);
-      return notice ? { ...t, title: i18n.locale === 'en' ? notice.tombstone.en : notice.tombstone.zh } : t;
-    });
     await viewed(c, 'forum');
     const view = (
       <ForumListView
@@ -72,16 +66,13 @@ export const forumPageRoutes = new Hono<AppEnv>()
     const now = c.var.clock.now();
     const thread = await getThread(c.var.db, id, now);
     const replies = await listReplies(c.var.db, id, query, now);
-    const [hiddenThread, hiddenReplies] = await Promise.all([
-      hiddenNotices(c.var.db, THREAD, [id]),
-      // quoted replies too, which may be on another page: a quote must not show what was hidden
-      hiddenNotices(
-        c.var.db,
-        REPLY,
-        replies.items.flatMap((r) => (r.quote ? [r.id, r.quote.id] : [r.id])),
-      ),
-    ]);
-    const hidden: Hidden = { thread: hiddenThread.get(id), replies: hiddenReplies };
+    // quoted replies too, which may be on another page: a quote must not show what was hidden
+    const hiddenReplies = new Map(
+      replies.items
+        .flatMap((r) => [r, ...(r.quote ? [r.quote] : [])])
+        .flatMap((r) => (r.moderation ? [[r.id, r.moderation] as const] : [])),
+    );
+    const hidden: Hidden = { thread: thread.moderation, replies: hiddenReplies };
     const view = (
       <ThreadView
         i18n={i18n}
