@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildServer } from '../scripts/build-server.js';
+import { PROJECT_ROOT } from '../src/platform/config/project-root.node.js';
 import { freePort, type ServerProcess, startServer } from '../test/reliability/server-process.js';
 import { databaseShape, pathFile, seededCopy, tokenFile } from './bench-data.js';
 import { runWrk, type WrkResult, wrkVersion } from './wrk.js';
@@ -20,8 +22,11 @@ const { values: o } = parseArgs({
     fresh: { type: 'boolean', default: false },
     // RESPONSE_CACHE_MB for the server: 0 measures every read rendered from the database
     'cache-mb': { type: 'string', default: '32' },
+    // a comma-separated subset of list, detail, search, create
+    only: { type: 'string', default: 'list,detail,search,create' },
   },
 });
+const only = new Set(o.only.split(','));
 const scale = Number(o.scale);
 const seconds = Number(o.seconds);
 const connections = Number(o.connections);
@@ -96,9 +101,13 @@ pathFile(
   queries.map((q) => `/api/v1/appeals?q=${encodeURIComponent(q)}&limit=20`),
 );
 
-const hello = await startServer({ PORT: String(await freePort()) }, { entry: 'bench/hello-server.ts' });
+// both run as `npm start` runs the server: bundled, on plain node
+// inside the project (dist/, gitignored), where a bundle finds its packages and migrations
+const entry = await buildServer('src/node.ts', join(PROJECT_ROOT, 'dist/bench/node.mjs'));
+const helloEntry = await buildServer('bench/hello-server.ts', join(PROJECT_ROOT, 'dist/bench/hello.mjs'));
+const hello = await startServer({ PORT: String(await freePort()) }, { entry: helloEntry });
 stopAll.push(hello);
-const server = await startServer(env, { stdio: 'ignore-stderr' });
+const server = await startServer(env, { stdio: process.env.BENCH_DEBUG ? 'pipe' : 'ignore-stderr', entry });
 stopAll.push(server);
 
 /**
@@ -113,7 +122,17 @@ async function run(url: string, extra: Partial<Parameters<typeof runWrk>[1]> = {
   await drained(url);
   return r;
 }
+/** Every path of `file` requested once (8 at a time): a long-running server has seen its hot set. */
+async function touchAll(url: string, file: string) {
+  const paths = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) await (await fetch(`${url}${paths[next++]}`)).arrayBuffer();
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
 async function warmThenRun(url: string, extra: Partial<Parameters<typeof runWrk>[1]> = {}) {
+  if (extra.file) await touchAll(url, extra.file);
   await run(url, { ...extra, seconds: 1 });
   return run(url, extra);
 }
@@ -130,28 +149,49 @@ process.stderr.write('hello-world…\n');
 const helloBefore = await warmThenRun(hello.url);
 const ratio = (min: number) => (r: WrkResult, h: number) =>
   `≥ ${min}% of hello: ${verdict(r, r.rps / h >= min / 100)}`;
-for (const [name, path, target] of [
-  ['appeals list JSON (20, filtered, sorted)', 'list.txt', ratio(50)],
-  ['appeal detail page (HTML, timeline)', 'detail.txt', ratio(30)],
+for (const [key, name, path, target] of [
+  ['list', 'appeals list JSON (20, filtered, sorted)', 'list.txt', ratio(50)],
+  ['detail', 'appeal detail page (HTML, timeline)', 'detail.txt', ratio(30)],
   [
+    'search',
     'Chinese search (20 by relevance)',
     'search.txt',
     (r: WrkResult) => `p99 ≤ 20 ms: ${verdict(r, r.p99 <= 20)}`,
   ],
 ] as const) {
+  if (!only.has(key)) continue;
   process.stderr.write(`${name}…\n`);
   const r = await warmThenRun(server.url, { mode: 'paths', file: join(dir, path) });
   results.push({ name, conns: connections, r, target });
 }
 const rss = peakRssMb(server.child.pid!);
+// the same reads with the response cache off: what a request costs when it must be rendered
+const uncachedReads = [
+  ['list', 'appeals list JSON, cache off (every one rendered)', 'list.txt'],
+  ['detail', 'appeal detail page, cache off (every one rendered)', 'detail.txt'],
+] as const;
+if (uncachedReads.some(([key]) => only.has(key))) {
+  const bare = await startServer(
+    { ...env, PORT: String(await freePort()), RESPONSE_CACHE_MB: '0' },
+    { stdio: 'ignore-stderr', entry },
+  );
+  stopAll.push(bare);
+  for (const [key, name, path] of uncachedReads) {
+    if (!only.has(key)) continue;
+    process.stderr.write(`${name}…\n`);
+    const r = await warmThenRun(bare.url, { mode: 'paths', file: join(dir, path) });
+    results.push({ name, conns: connections, r, target: () => '(for comparison)' });
+  }
+  await stop(bare);
+}
 const createTarget = (r: WrkResult) =>
   `≥ 1000/s, p99 ≤ 50 ms: ${verdict(r, r.rps >= 1000 && r.p99 <= 50)}${r.exhausted ? ' (ran out of tokens: rate is a lower bound)' : ''}`;
-for (const sync of ['normal', 'full'] as const) {
+for (const sync of only.has('create') ? (['normal', 'full'] as const) : []) {
   process.stderr.write(`create appeal, DATABASE_SYNC=${sync}…\n`);
   const s =
     sync === 'normal'
       ? server
-      : await startServer({ ...env, DATABASE_SYNC: sync }, { stdio: 'ignore-stderr' });
+      : await startServer({ ...env, DATABASE_SYNC: sync }, { stdio: 'ignore-stderr', entry });
   if (s !== server) stopAll.push(s);
   const mode = 'tokens' as const;
   const r = await runWrk(s.url, {
@@ -181,10 +221,10 @@ out(
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
-out(`${'scenario'.padEnd(42)} conns    req/s   p50 ms   p99 ms  errors  vs hello  target`);
+out(`${'scenario'.padEnd(52)} conns    req/s   p50 ms   p99 ms  errors  vs hello  target`);
 const row = (name: string, conns: number, r: WrkResult, target = '') =>
   out(
-    `${name.padEnd(42)} ${f(conns, 5)} ${f(r.rps)} ${f(r.p50, 8, 1)} ${f(r.p99, 8, 1)} ${f(r.errors, 7)} ${f((100 * r.rps) / h, 8, 1)}%  ${target}`,
+    `${name.padEnd(52)} ${f(conns, 5)} ${f(r.rps)} ${f(r.p50, 8, 1)} ${f(r.p99, 8, 1)} ${f(r.errors, 7)} ${f((100 * r.rps) / h, 8, 1)}%  ${target}`,
   );
 row('hello-world (Hono, node-server) before', connections, helloBefore);
 for (const { name, conns, r, target } of results) row(name, conns, r, target?.(r, h));

@@ -9,6 +9,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildServer } from '../scripts/build-server.js';
 import { CONCERNS, phrase, seededRandom } from '../src/features/analytics/eval/synthetic-posts.js';
 import { parseConfig } from '../src/platform/config/config.js';
 import { deriveSecrets } from '../src/platform/crypto/secrets.js';
@@ -49,7 +50,7 @@ const tokens = await mintTokens(minting.db, deriveSecrets(secretKey), origin, to
   minting.close,
 );
 
-const server = await startServer(env, { stdio: 'ignore-stderr' });
+const server = await startServer(env, { stdio: 'ignore-stderr', entry: await buildServer() });
 process.on('exit', () => {
   server.child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });

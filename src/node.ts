@@ -13,6 +13,7 @@ import { nodeBlindSigner } from './platform/crypto/blind-signer.node.js';
 import { deriveSecrets } from './platform/crypto/secrets.js';
 import { watchChanges } from './platform/db/change-watch.node.js';
 import { migrateLibsql, openLibsql } from './platform/db/libsql.js';
+import { watchVersion } from './platform/db/version-memo.js';
 import { jsonLogger } from './platform/log.js';
 import { smtpSender } from './platform/mail/smtp-sender.js';
 import { runScheduledJobs } from './scheduled.js';
@@ -75,16 +76,20 @@ const scheduled = setInterval(
 scheduled.unref();
 await runScheduledJobs({ db, config, secrets, clock, log, sendMail });
 
+// departments, categories and (with RESPONSE_CACHE_MB) public answers are kept until the next commit
+const watch = watchChanges(config.DATABASE_URL);
+if (watch) watchVersion(db, watch.version);
 // page views add up in memory and are written every 30 s and on a clean stop (a crash loses at most
-// 30 s of counts); each write is a commit, which also empties the response cache
+// 30 s of counts), as a quiet commit that leaves what is kept per version in place
 bufferViews(db);
-const flush = () => flushViews(db).catch((e) => log.error({ msg: 'view flush failed', error: e.name }));
+const flush = () =>
+  flushViews(db, watch).catch((e) => log.error({ msg: 'view flush failed', error: e.name }));
 const flushing = setInterval(flush, 30_000);
 flushing.unref();
-const watch = config.RESPONSE_CACHE_MB > 0 ? watchChanges(config.DATABASE_URL) : undefined;
-const handle = watch
-  ? cachePublicReads(app.fetch, { db, clock, log, watch, maxBytes: config.RESPONSE_CACHE_MB << 20 })
-  : app.fetch;
+const handle =
+  watch && config.RESPONSE_CACHE_MB > 0
+    ? cachePublicReads(app.fetch, { db, clock, log, watch, maxBytes: config.RESPONSE_CACHE_MB << 20 })
+    : app.fetch;
 
 const server: ServerType = serve({ fetch: handle, hostname: config.HOST, port: config.PORT }, (info) => {
   const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;

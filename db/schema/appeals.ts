@@ -57,7 +57,11 @@ export const appeals = sqliteTable(
   },
   (t) => [
     index('appeals_status_idx').on(t.status, t.publishAt),
-    index('appeals_department_idx').on(t.departmentId),
+    // a filtered list sorted newest or most co-signed reads its 20 rows straight off one of these
+    index('appeals_department_idx').on(t.departmentId, t.publishAt),
+    index('appeals_department_cosign_idx').on(t.departmentId, t.cosignCount),
+    index('appeals_category_idx').on(t.categoryId, t.publishAt),
+    index('appeals_category_cosign_idx').on(t.categoryId, t.cosignCount),
     index('appeals_due_idx').on(t.answerDueAt),
     index('appeals_created_idx').on(t.createdAt),
     // the public list walks these in sort order and stops after a page, instead of sorting every appeal

@@ -26,7 +26,7 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `node --import tsx src/node.ts` (the production entry, or `entry`) with only `env` (plus PATH)
+ * Starts `node --import tsx src/node.ts` (or `entry`; a built .mjs bundle runs on plain node) with only `env` (plus PATH)
  * and resolves once it prints its "is serving <url>" line: readiness is what the server says, never a timer.
  * @example const server = await startServer({ DATABASE_URL: `file:${file}`, PORT: String(port) })
  */
@@ -34,7 +34,10 @@ export async function startServer(
   env: Record<string, string>,
   opts: { entry?: string; stdio?: 'pipe' | 'ignore-stderr' } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'src/node.ts'], {
+  const entry = opts.entry ?? 'src/node.ts';
+  // a built bundle (dist/node.mjs) runs on plain node, as `npm start` runs it
+  const args = entry.endsWith('.mjs') ? [entry] : ['--import', 'tsx', entry];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', opts.stdio === 'ignore-stderr' ? 'ignore' : 'pipe'],

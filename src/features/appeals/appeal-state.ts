@@ -1,6 +1,8 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { type AppealStatus, appeals, departments } from '../../../db/schema/index.js';
 import type { BatchItem, Db } from '../../platform/db/db.js';
+import { prepared } from '../../platform/db/prepared.js';
+import { memoPerVersion } from '../../platform/db/version-memo.js';
 import { AppError } from '../../platform/http/errors.js';
 
 /** Statuses in which the responsible department still owes an answer. */
@@ -21,13 +23,17 @@ export function answerOverdue(row: Pick<AppealRow, 'status' | 'answerDueAt' | 'o
 
 /** A published appeal (past its publication delay), or APPEAL_NOT_FOUND: unpublished ones do not exist yet. */
 export async function visibleAppeal(db: Db, id: number, now: number): Promise<AppealRow> {
-  const [row] = await db
-    .select()
-    .from(appeals)
-    .where(and(eq(appeals.id, id), lte(appeals.publishAt, now)));
+  const [row] = await prepared(db, publishedAppeal).all({ id, now });
   if (!row) throw new AppError('APPEAL_NOT_FOUND');
   return row;
 }
+
+const publishedAppeal = (db: Db) =>
+  db
+    .select()
+    .from(appeals)
+    .where(and(eq(appeals.id, sql.placeholder('id')), lte(appeals.publishAt, sql.placeholder('now'))))
+    .prepare();
 
 /** Runs statements atomically (libSQL and D1 alike); the typed tuple drizzle wants is not needed here. */
 export async function runBatch(db: Db, items: BatchItem[]): Promise<unknown[]> {
@@ -59,8 +65,11 @@ export interface DepartmentTree {
 }
 
 /** The department hierarchy, read once per operation (a few dozen rows). */
-export async function departmentTree(db: Db): Promise<DepartmentTree> {
-  const rows = await db.select().from(departments);
+export function departmentTree(db: Db): Promise<DepartmentTree> {
+  return memoPerVersion(db, 'department-tree', async () => treeOf(await db.select().from(departments)));
+}
+
+function treeOf(rows: (typeof departments.$inferSelect)[]): DepartmentTree {
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
     parentOf: (id) => byId.get(id)?.parentId ?? null,

@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { appealAnswers, appealEvents, commitments } from '../../../db/schema/index.js';
 import type { Db } from '../../platform/db/db.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { explainersForAppeal } from '../explainers/explainers-read.service.js';
 import { withModeration } from '../moderation/index.js';
 import { answerOverdue, departmentTree, visibleAppeal } from './appeal-state.js';
@@ -8,6 +9,28 @@ import { answerOverdue, departmentTree, visibleAppeal } from './appeal-state.js'
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 type CommitmentRow = typeof commitments.$inferSelect;
+
+const eventsOf = (db: Db) =>
+  db
+    .select()
+    .from(appealEvents)
+    .where(eq(appealEvents.appealId, sql.placeholder('id')))
+    .orderBy(asc(appealEvents.id))
+    .prepare();
+const answersOf = (db: Db) =>
+  db
+    .select()
+    .from(appealAnswers)
+    .where(eq(appealAnswers.appealId, sql.placeholder('id')))
+    .orderBy(asc(appealAnswers.id))
+    .prepare();
+const commitmentsOf = (db: Db) =>
+  db
+    .select()
+    .from(commitments)
+    .where(eq(commitments.appealId, sql.placeholder('id')))
+    .orderBy(asc(commitments.id))
+    .prepare();
 
 /** A commitment as the public sees it: overdue while its date has passed without an outcome. */
 export function publicCommitment(c: CommitmentRow, now: number) {
@@ -30,9 +53,9 @@ export function publicCommitment(c: CommitmentRow, now: number) {
 export async function getAppeal(db: Db, id: number, now: number) {
   const row = await visibleAppeal(db, id, now);
   const [events, answers, promises, tree, explainers] = await Promise.all([
-    db.select().from(appealEvents).where(eq(appealEvents.appealId, id)).orderBy(asc(appealEvents.id)),
-    db.select().from(appealAnswers).where(eq(appealAnswers.appealId, id)).orderBy(asc(appealAnswers.id)),
-    db.select().from(commitments).where(eq(commitments.appealId, id)).orderBy(asc(commitments.id)),
+    prepared(db, eventsOf).all({ id }),
+    prepared(db, answersOf).all({ id }),
+    prepared(db, commitmentsOf).all({ id }),
     departmentTree(db),
     explainersForAppeal(db, id),
   ]);

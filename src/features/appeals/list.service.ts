@@ -56,7 +56,9 @@ function overdueCondition(now: number): SQL {
 function filters(q: ListQuery, now: number): SQL | undefined {
   const terms = q.q ? searchTerms(q.q) : undefined;
   return and(
-    lte(appeals.publishAt, now),
+    // `+` keeps SQLite from ranging over (filter, publish_at) and then sorting a whole category by another
+    // key: other sorts walk their own (filter, key) index and stop after a page
+    q.sort === 'newest' ? lte(appeals.publishAt, now) : sql`+${appeals.publishAt} <= ${now}`,
     q.status ? eq(appeals.status, q.status) : undefined,
     q.departmentId ? eq(appeals.departmentId, q.departmentId) : undefined,
     q.categoryId ? eq(appeals.categoryId, q.categoryId) : undefined,
@@ -98,9 +100,13 @@ export async function listAppeals(db: Db, q: ListQuery, now: number) {
   if (sort === 'relevance') {
     if (!q.q) throw new AppError('VALIDATION_FAILED', [{ path: 'sort', message: 'relevance needs q' }]);
     const [offset] = q.cursor ? decodeCursor(q.cursor, 1) : [0];
+    const narrowed = [q.status, q.departmentId, q.categoryId, q.from, q.to, q.overdue].some(
+      (f) => f !== undefined,
+    );
     const ids = await rankedIds(db, searchTerms(q.q), filters(query, now), {
       offset: offset!,
       limit: q.limit + 1,
+      narrowed,
     });
     if (ids.length > q.limit) nextCursor = encodeCursor([offset! + q.limit]);
     const page = ids.slice(0, q.limit);

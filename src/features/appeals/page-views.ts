@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { pageViews } from '../../../db/schema/index.js';
 import { HOUR } from '../../platform/clock.js';
+import type { ChangeWatch } from '../../platform/db/change-watch.node.js';
 import type { BatchItem, Db } from '../../platform/db/db.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import { runBatch } from './appeal-state.js';
@@ -33,17 +34,30 @@ function add(buffer: Map<string, HourCount>, c: HourCount) {
   else buffer.set(key, { ...c });
 }
 
-async function writeCounts(db: Db, counts: HourCount[]) {
-  const items: BatchItem[] = counts.map(({ page, hour, appealId, count }) =>
-    db
-      .insert(pageViews)
-      .values({ page, hour, appealId, count })
-      .onConflictDoUpdate({
-        target: [pageViews.page, pageViews.hour],
-        set: { count: sql`${pageViews.count} + ${count}` },
-      }),
+const upsert = (db: Pick<Db, 'insert'>, { page, hour, appealId, count }: HourCount) =>
+  db
+    .insert(pageViews)
+    .values({ page, hour, appealId, count })
+    .onConflictDoUpdate({
+      target: [pageViews.page, pageViews.hour],
+      set: { count: sql`${pageViews.count} + ${count}` },
+    });
+
+async function writeCounts(db: Db, counts: HourCount[], watch?: Pick<ChangeWatch, 'quietly'>) {
+  if (!watch) {
+    await runBatch(
+      db,
+      counts.map((c) => upsert(db, c) as BatchItem),
+    );
+    return;
+  }
+  // no cached page shows view counts: their commit must not empty the response cache
+  await watch.quietly((locked) =>
+    db.transaction(async (tx) => {
+      locked();
+      for (const c of counts) await upsert(tx, c);
+    }),
   );
-  await runBatch(db, items);
 }
 
 /**
@@ -54,14 +68,17 @@ export function bufferViews(db: Db): void {
   if (!buffers.has(db)) buffers.set(db, new Map());
 }
 
-/** Writes the buffered counts (if `db` buffers); on failure they stay buffered for the next flush. */
-export async function flushViews(db: Db): Promise<void> {
+/**
+ * Writes the buffered counts (if `db` buffers); on failure they stay buffered for the next flush. With
+ * `watch` (the Node entry's), the write does not count as a change of what readers are shown.
+ */
+export async function flushViews(db: Db, watch?: Pick<ChangeWatch, 'quietly'>): Promise<void> {
   const buffer = buffers.get(db);
   if (!buffer?.size) return;
   const counts = [...buffer.values()];
   buffer.clear();
   try {
-    await writeCounts(db, counts);
+    await writeCounts(db, counts, watch);
   } catch (e) {
     for (const c of counts) add(buffer, c);
     throw e;

@@ -18,7 +18,7 @@ const NEXT_TIMED_CHANGE = `SELECT min(t) FROM (
 interface Entry {
   status: number;
   headers: Record<string, string>;
-  body: string | Uint8Array<ArrayBuffer>;
+  body: Uint8Array<ArrayBuffer>;
   bytes: number;
   views: PageView[];
 }
@@ -113,12 +113,11 @@ export function cachePublicReads<E extends unknown[]>(fetch: Fetch<E>, deps: Pub
   };
 }
 
+// kept as bytes: a string would be encoded to UTF-8 again on every answer
 async function entryOf(res: Response, views: PageView[]): Promise<Entry> {
-  const headers = Object.fromEntries(res.headers);
-  const binary = 'content-encoding' in headers;
-  const body: Entry['body'] = binary ? new Uint8Array(await res.arrayBuffer()) : await res.text();
-  const bytes = binary ? body.length : (body as string).length * 3;
-  return { status: 200, headers, body, bytes, views };
+  const body = new Uint8Array(await res.arrayBuffer());
+  const headers = { ...Object.fromEntries(res.headers), 'content-length': String(body.length) };
+  return { status: 200, headers, body, bytes: body.length, views };
 }
 
 async function countKeptView(deps: PublicCacheDeps, view: PageView, now: number) {

@@ -9,6 +9,7 @@ import {
   staff,
 } from '../../../db/schema/index.js';
 import type { Db } from '../../platform/db/db.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { AppError } from '../../platform/http/errors.js';
 import { containsPattern, decodeCursor, pageOf } from '../../platform/http/pagination.js';
 import { explainerRow } from './explainers.service.js';
@@ -155,15 +156,20 @@ export type ExplainerSummaryView = ReturnType<typeof summaryOf>;
 
 /** For an appeal's detail: the explainers that answer it (现实热点面对面) or under which it was asked. */
 export async function explainersForAppeal(db: Db, appealId: number) {
-  const [answeredBy, askedUnder] = await Promise.all(
-    [explainerAnswers, explainerQuestions].map((t) =>
-      db
-        .select({ id: explainers.id, title: explainers.title })
-        .from(t)
-        .innerJoin(explainers, eq(explainers.id, t.explainerId))
-        .where(eq(t.appealId, appealId))
-        .orderBy(explainers.id),
-    ),
-  );
-  return { answeredBy: answeredBy!, askedUnder: askedUnder! };
+  const [answeredBy, askedUnder] = await Promise.all([
+    prepared(db, answeringExplainers).all({ appealId }),
+    prepared(db, explainersAskedUnder).all({ appealId }),
+  ]);
+  return { answeredBy, askedUnder };
 }
+
+const linkedExplainers = (db: Db, t: typeof explainerAnswers | typeof explainerQuestions) =>
+  db
+    .select({ id: explainers.id, title: explainers.title })
+    .from(t)
+    .innerJoin(explainers, eq(explainers.id, t.explainerId))
+    .where(eq(t.appealId, sql.placeholder('appealId')))
+    .orderBy(explainers.id)
+    .prepare();
+const answeringExplainers = (db: Db) => linkedExplainers(db, explainerAnswers);
+const explainersAskedUnder = (db: Db) => linkedExplainers(db, explainerQuestions);

@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { moderationItems } from '../../../db/schema/index.js';
 import { HOUR } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/db.js';
+import { prepared } from '../../platform/db/prepared.js';
 
 const REASONS: Record<string, [string, string]> = {
   'personal-attack': ['人身攻击或点名普通个人', 'personal attack or naming a private individual'],
@@ -45,12 +46,21 @@ function notice(row: ItemRow) {
 
 /** The public notice of a hidden item, or null when it is visible. */
 export async function moderationNotice(db: Db, itemType: string, itemId: number) {
-  const [row] = await db
-    .select()
-    .from(moderationItems)
-    .where(and(eq(moderationItems.itemType, itemType), eq(moderationItems.itemId, itemId)));
+  const [row] = await prepared(db, moderationOf).all({ itemType, itemId });
   return row?.state === 'hidden' ? notice(row) : null;
 }
+
+const moderationOf = (db: Db) =>
+  db
+    .select()
+    .from(moderationItems)
+    .where(
+      and(
+        eq(moderationItems.itemType, sql.placeholder('itemType')),
+        eq(moderationItems.itemId, sql.placeholder('itemId')),
+      ),
+    )
+    .prepare();
 
 /**
  * Notices of the hidden items among `ids`, for lists and search results: show `tombstone.zh` in place of

@@ -1,11 +1,11 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { PROJECT_ROOT } from '../../platform/config/project-root.node.js';
 import type { ClientBundle, ClientManifest } from './client-bundle.js';
 import type { StaticFile } from './static-assets.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = PROJECT_ROOT;
 const ENTRY = join(ROOT, 'src/client/main.ts');
 /** Build output; gitignored (dist/), never committed. */
 export const CLIENT_OUT_DIR = join(ROOT, 'dist/client');
@@ -74,7 +74,7 @@ export async function readClientBundle(dir = CLIENT_OUT_DIR): Promise<ClientBund
 async function sourcesChangedAt(): Promise<number> {
   const paths = [
     ...(await readdir(join(ROOT, 'src/client'), { recursive: true })).map((f) => join(ROOT, 'src/client', f)),
-    fileURLToPath(import.meta.url),
+    join(ROOT, 'src/features/web/client-build.node.ts'),
     join(ROOT, 'node_modules/@cloudflare/privacypass-ts/package.json'),
   ];
   const times = await Promise.all(

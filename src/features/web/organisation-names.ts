@@ -1,6 +1,7 @@
 import { asc } from 'drizzle-orm';
 import { categories, departments } from '../../../db/schema/index.js';
 import type { Db } from '../../platform/db/db.js';
+import { memoPerVersion } from '../../platform/db/version-memo.js';
 import type { Locale } from '../../platform/views/i18n/locale.js';
 
 export interface Named {
@@ -9,7 +10,11 @@ export interface Named {
 }
 
 /** Categories and departments in the reader's language, for filters, cards and the posting form. */
-export async function organisationNames(db: Db, locale: Locale) {
+export function organisationNames(db: Db, locale: Locale) {
+  return memoPerVersion(db, `organisation-names:${locale}`, () => load(db, locale));
+}
+
+async function load(db: Db, locale: Locale) {
   const [cats, depts] = await Promise.all([
     db.select().from(categories).orderBy(asc(categories.id)),
     db.select().from(departments).orderBy(asc(departments.id)),
@@ -28,4 +33,4 @@ export async function organisationNames(db: Db, locale: Locale) {
   };
 }
 
-export type OrganisationNames = Awaited<ReturnType<typeof organisationNames>>;
+export type OrganisationNames = Awaited<ReturnType<typeof load>>;

@@ -1,15 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from '../../../db/schema/index.js';
 import type { Config } from '../config/config.js';
+import { PROJECT_ROOT } from '../config/project-root.node.js';
 import type { Db } from './db.js';
 import { cacheStatements } from './statement-cache.node.js';
 
-export const migrationsFolder = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
+export const migrationsFolder = join(PROJECT_ROOT, 'db/migrations');
 
 export interface OpenDatabase {
   db: Db;

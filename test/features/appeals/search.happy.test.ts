@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCORED_MATCHES } from '../../../src/features/appeals/search.service.js';
 import { createHarness, type Harness } from '../../helpers/harness.js';
 import { fetchTokens } from '../../helpers/wallet.js';
 import { categoryId, getJson, post, store } from './appeals-fixture.js';
@@ -98,6 +100,36 @@ describe('search', () => {
     expect(await search('住房"')).toEqual([ids.subsidy, ids.repair]);
     const short = await h.request(`/api/v1/appeals?q=${encodeURIComponent('住')}`);
     expect(short.status).toBe(422);
+  });
+
+  it('ranks a common word among its newest matches only, unless another filter narrows the search', async () => {
+    const old = await store(h, { title: '信号楼信号楼漏雨', body: '信号楼屋顶漏雨。', category: 'safety' });
+    // SCORED_MATCHES newer copies elsewhere, each a weaker match than the old one
+    const columns = (await h.db.all<{ name: string }>(sql`PRAGMA table_info(appeals)`)).map((c) => c.name);
+    const other = await categoryId(h, 'other');
+    const copied = columns.map((c) =>
+      c === 'id'
+        ? sql`NULL`
+        : c === 'receipt_hash'
+          ? sql`hex(randomblob(16))`
+          : c === 'category_id'
+            ? sql`${other}`
+            : c === 'title'
+              ? sql`'信号楼门口积水'`
+              : sql.identifier(c),
+    );
+    await h.db.run(sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${SCORED_MATCHES})
+      INSERT INTO appeals (${sql.join(
+        columns.map((c) => sql.identifier(c)),
+        sql`, `,
+      )})
+      SELECT ${sql.join(copied, sql`, `)} FROM appeals, n WHERE appeals.id = ${old.id}`);
+    await h.db.run(sql`INSERT INTO appeal_search_trigram (rowid, title, body)
+      SELECT id, title, body FROM appeals WHERE id > ${old.id}`);
+    const top = await search('信号楼');
+    expect(top).toHaveLength(20);
+    expect(top).not.toContain(old.id);
+    expect(await search('信号楼', `&categoryId=${await categoryId(h, 'safety')}`)).toEqual([old.id]);
   });
 
   it('indexes a posted appeal in the same batch as the post: searchable at once', async () => {
