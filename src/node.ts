@@ -74,7 +74,8 @@ const scheduled = setInterval(
   10 * MINUTE,
 );
 scheduled.unref();
-await runScheduledJobs({ db, config, secrets, clock, log, sendMail });
+// salts, keys and deadlines are current before the first request; the daily analysis waits until serving
+await runScheduledJobs({ db, config, secrets, clock, log, sendMail }, 'light');
 
 // departments, categories and (with RESPONSE_CACHE_MB) public answers are kept until the next commit
 const watch = watchChanges(config.DATABASE_URL);
@@ -109,6 +110,7 @@ const server: ServerType = serve({ fetch: handle, hostname: config.HOST, port: c
     `  workers: open ${url}/ on a phone; enrollment codes: npm run cli -- codes create --count 10\n`,
   );
   process.stdout.write(`  API: ${url}/api/v1/openapi.json   health: ${url}/healthz\n`);
+  void runScheduledJobs({ db, config, secrets, clock, log, sendMail }, 'heavy');
 });
 
 let stopping = false;

@@ -42,4 +42,16 @@ describe('early warning outside the server', () => {
     expect(after).toBeDefined();
     await h.close();
   }, 120_000);
+
+  it('leaves the analysis out of the light jobs the Node entry awaits before it listens', async () => {
+    const h = await createHarness();
+    const deps = { db: h.db, config: h.config, secrets: h.secrets, clock: h.clock, log: h.log };
+    const analysed = async () =>
+      (await h.db.select().from(adminSettings).where(eq(adminSettings.key, 'earlyWarningLastDay'))).length;
+    await runScheduledJobs(deps, 'light');
+    expect(await analysed()).toBe(0);
+    await runScheduledJobs(deps, 'heavy');
+    expect(await analysed()).toBe(1);
+    await h.close();
+  }, 120_000);
 });
