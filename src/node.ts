@@ -14,7 +14,7 @@ import { deriveSecrets } from './platform/crypto/secrets.js';
 import { watchChanges } from './platform/db/change-watch.node.js';
 import { migrateLibsql, openLibsql } from './platform/db/libsql.js';
 import { watchVersion } from './platform/db/version-memo.js';
-import { jsonLogger } from './platform/log.js';
+import { batchedLines, jsonLogger } from './platform/log.js';
 import { smtpSender } from './platform/mail/smtp-sender.js';
 import { runScheduledJobs } from './scheduled.js';
 
@@ -38,7 +38,9 @@ try {
   process.stderr.write(`zhitong: ${(e as Error).message}\n`);
   process.exit(2);
 }
-const log = jsonLogger((line) => process.stderr.write(`${line}\n`));
+const logLines = batchedLines((chunk) => process.stderr.write(chunk));
+const log = jsonLogger(logLines.line);
+process.on('exit', logLines.flush);
 const clock = systemClock;
 const secrets = deriveSecrets(secretKey.key);
 const { db, close } = await openLibsql(config);

@@ -15,3 +15,25 @@ export function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   return { lines, ...jsonLogger((l) => lines.push(l)) };
 }
+
+/**
+ * Lines gathered and written together once per turn of the event loop: one write call instead of one per
+ * request under load. `flush()` writes what is waiting (call it before exiting).
+ * @example const out = batchedLines((chunk) => process.stderr.write(chunk)); jsonLogger(out.line)
+ */
+export function batchedLines(write: (chunk: string) => void) {
+  let waiting: string[] = [];
+  const flush = () => {
+    if (waiting.length === 0) return;
+    const chunk = `${waiting.join('\n')}\n`;
+    waiting = [];
+    write(chunk);
+  };
+  return {
+    line(line: string) {
+      if (waiting.length === 0) setImmediate(flush);
+      waiting.push(line);
+    },
+    flush,
+  };
+}
