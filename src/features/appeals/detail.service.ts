@@ -10,27 +10,19 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 type CommitmentRow = typeof commitments.$inferSelect;
 
-const eventsOf = (db: Db) =>
-  db
-    .select()
-    .from(appealEvents)
-    .where(eq(appealEvents.appealId, sql.placeholder('id')))
-    .orderBy(asc(appealEvents.id))
-    .prepare();
-const answersOf = (db: Db) =>
-  db
-    .select()
-    .from(appealAnswers)
-    .where(eq(appealAnswers.appealId, sql.placeholder('id')))
-    .orderBy(asc(appealAnswers.id))
-    .prepare();
-const commitmentsOf = (db: Db) =>
-  db
-    .select()
-    .from(commitments)
-    .where(eq(commitments.appealId, sql.placeholder('id')))
-    .orderBy(asc(commitments.id))
-    .prepare();
+// an appeal's rows of one table in order, built once per database (see prepared.ts)
+const rowsOfAppeal =
+  <T extends typeof appealEvents | typeof appealAnswers | typeof commitments>(t: T) =>
+  (db: Db) =>
+    db
+      .select()
+      .from(t)
+      .where(eq(t.appealId, sql.placeholder('id')))
+      .orderBy(asc(t.id))
+      .prepare();
+const eventsOf = rowsOfAppeal(appealEvents);
+const answersOf = rowsOfAppeal(appealAnswers);
+const commitmentsOf = rowsOfAppeal(commitments);
 
 /** A commitment as the public sees it: overdue while its date has passed without an outcome. */
 export function publicCommitment(c: CommitmentRow, now: number) {
