@@ -5,6 +5,7 @@
  * Prints one line per scenario: requests/s, p50/p99 latency, the ratio to hello-world and the target.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -122,12 +123,20 @@ async function run(url: string, extra: Partial<Parameters<typeof runWrk>[1]> = {
   await drained(url);
   return r;
 }
-/** Every path of `file` requested once (8 at a time): a long-running server has seen its hot set. */
+/**
+ * Every path of `file` requested once (8 at a time): a long-running server has seen its hot set. Through
+ * node:http, which (like wrk) sends no Accept-Language or Accept-Encoding, so the answers kept are the ones
+ * wrk then asks for.
+ */
 async function touchAll(url: string, file: string) {
   const paths = readFileSync(file, 'utf8').split('\n').filter(Boolean);
   let next = 0;
+  const get = (path: string) =>
+    new Promise<void>((resolve, reject) =>
+      httpGet(`${url}${path}`, (res) => res.resume().on('end', resolve)).on('error', reject),
+    );
   const worker = async () => {
-    while (next < paths.length) await (await fetch(`${url}${paths[next++]}`)).arrayBuffer();
+    while (next < paths.length) await get(paths[next++]!);
   };
   await Promise.all(Array.from({ length: 8 }, worker));
 }

@@ -89,10 +89,14 @@ const flush = () =>
   flushViews(db, watch).catch((e) => log.error({ msg: 'view flush failed', error: e.name }));
 const flushing = setInterval(flush, 30_000);
 flushing.unref();
-const handle =
+const cached =
   watch && config.RESPONSE_CACHE_MB > 0
     ? cachePublicReads(app.fetch, { db, clock, log, watch, maxBytes: config.RESPONSE_CACHE_MB << 20 })
-    : app.fetch;
+    : undefined;
+const handle = cached ?? app.fetch;
+// answers served from memory are logged as a count a minute, not a line each
+const servedLog = setInterval(() => cached?.logServed(), 60_000);
+servedLog.unref();
 
 const server: ServerType = serve({ fetch: handle, hostname: config.HOST, port: config.PORT }, (info) => {
   const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
@@ -124,6 +128,8 @@ function shutdown(signal: string) {
   // stop accepting; in-flight requests finish, then idle keep-alive sockets are closed
   server.close(async () => {
     clearInterval(flushing);
+    clearInterval(servedLog);
+    cached?.logServed();
     await flush();
     watch?.close();
     close();

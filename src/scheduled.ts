@@ -45,10 +45,7 @@ export async function runScheduledJobs(
     ['spent-nonces', () => purgeRetiredNonces(db, clock.now())],
     ['deadlines', () => runDeadlines(db, clock.now())],
     ['rating-keys', () => ensureRatingKeys(db, secrets, clock.now())],
-    [
-      HEAVY_JOB,
-      async () => config.EARLY_WARNING_IN_SERVER === 'daily' && analyseDaily(db, clock.now()),
-    ],
+    [HEAVY_JOB, async () => config.EARLY_WARNING_IN_SERVER === 'daily' && analyseDaily(db, clock.now())],
     ['alert-digest', () => runWeeklyDigest(db, clock.now())],
     [
       'webhooks',

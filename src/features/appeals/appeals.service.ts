@@ -9,6 +9,7 @@ import {
 import type { Config } from '../../platform/config/config.js';
 import type { Secrets } from '../../platform/crypto/secrets.js';
 import type { BatchItem, Db } from '../../platform/db/db.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { AppError } from '../../platform/http/errors.js';
 import { commitText } from '../audit/index.js';
 import {
@@ -46,13 +47,20 @@ export interface AppealValues {
 // inside one batch the appeal just inserted is the newest row (ids only grow: AUTOINCREMENT)
 const newestAppealId = sql`(SELECT max(id) FROM appeals)`;
 
+const categoryById = (db: Db) =>
+  db
+    .select()
+    .from(categories)
+    .where(eq(categories.id, sql.placeholder('id')))
+    .prepare();
+
 /**
  * Routes, sets the first-answer deadline (working days from publication) and returns the statements that
  * store the appeal, its first timeline events, the search index rows and the inbox item — for one batch.
  * Used by posting (behind a token) and by the demo seed.
  */
 export async function appealStatements(db: Db, v: AppealValues, opts: { unrouted?: boolean } = {}) {
-  const [category] = await db.select().from(categories).where(eq(categories.id, v.categoryId));
+  const [category] = await prepared(db, categoryById).all({ id: v.categoryId });
   if (!category) throw new AppError('CATEGORY_NOT_FOUND');
   if (v.requestedDepartmentId !== null) {
     const [dept] = await db

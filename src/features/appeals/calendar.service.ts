@@ -1,7 +1,8 @@
-import { and, asc, gte, lte } from 'drizzle-orm';
+import { and, asc, gte, lte, sql } from 'drizzle-orm';
 import { calendarDays } from '../../../db/schema/index.js';
 import { DAY, HOUR } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/db.js';
+import { prepared } from '../../platform/db/prepared.js';
 
 // China Standard Time is UTC+8 all year with no daylight saving, so a fixed offset is exact
 const CHINA_OFFSET = 8 * HOUR;
@@ -49,15 +50,21 @@ export function addWorkingDays(from: number, days: number, exceptions: CalendarE
   return endOfChinaDay(date);
 }
 
+const daysBetween = (db: Db) =>
+  db
+    .select()
+    .from(calendarDays)
+    .where(
+      and(gte(calendarDays.date, sql.placeholder('first')), lte(calendarDays.date, sql.placeholder('last'))),
+    )
+    .orderBy(asc(calendarDays.date))
+    .prepare();
+
 /** The calendar exceptions from one day onwards, enough to count `days` working days past Spring Festival. */
 export async function loadCalendar(db: Db, from: number, days: number): Promise<CalendarExceptions> {
   const first = chinaDate(from);
   const last = nextDate(first, days * 2 + 45);
-  const rows = await db
-    .select()
-    .from(calendarDays)
-    .where(and(gte(calendarDays.date, first), lte(calendarDays.date, last)))
-    .orderBy(asc(calendarDays.date));
+  const rows = await prepared(db, daysBetween).all({ first, last });
   return new Map(rows.map((r) => [r.date, r.kind]));
 }
 

@@ -37,16 +37,23 @@ export interface PublicCacheDeps {
  * Wraps the app's fetch (Node entry) so the public appeal list, search and appeal pages are rendered once
  * per database state: an answer is kept, keyed by URL and the headers it varies on, until any commit
  * (`PRAGMA data_version` on a watching connection) or the next timed change. A kept answer still counts
- * its page views. Requests carrying credentials always reach the app.
- * @example serve({ fetch: cachePublicReads(app.fetch, { db, clock, log, watch, maxBytes: 32 << 20 }) })
+ * its page views. Requests carrying credentials always reach the app. Answers served from memory are
+ * counted, not logged one by one (a log line cost 15% of such an answer): `logServed()` writes the count.
+ * @example const cached = cachePublicReads(app.fetch, { db, clock, log, watch, maxBytes: 32 << 20 });
+ *          serve({ fetch: cached }); setInterval(cached.logServed, 60_000);
  */
-export function cachePublicReads<E extends unknown[]>(fetch: Fetch<E>, deps: PublicCacheDeps): Fetch<E> {
+export function cachePublicReads<E extends unknown[]>(
+  fetch: Fetch<E>,
+  deps: PublicCacheDeps,
+): Fetch<E> & { served(): number; logServed(): void } {
   const entries = new Map<string, Entry>();
   // a render in progress, which readers of the same key wait for instead of rendering it again
   const rendering = new Map<string, Promise<Entry | undefined>>();
   let bytes = 0;
   let version = Number.NaN;
   let validUntil = 0;
+  let served = 0;
+  let servedSinceLog = 0;
 
   function current(now: number) {
     const v = deps.watch.version();
@@ -72,13 +79,12 @@ export function cachePublicReads<E extends unknown[]>(fetch: Fetch<E>, deps: Pub
     bytes += entry.bytes;
   }
 
-  return async function cachedFetch(request, ...rest) {
+  const cachedFetch: Fetch<E> = async (request, ...rest) => {
     if (request.method !== 'GET' || request.headers.has('authorization') || request.headers.has('cookie'))
       return fetch(request, ...rest);
     const url = request.url;
     const path = url.slice(url.indexOf('/', url.indexOf('//') + 2)).split('?')[0]!;
     if (!CACHEABLE.test(path)) return fetch(request, ...rest);
-    const started = performance.now();
     const now = deps.clock.now();
     const v = current(now);
     const h = request.headers;
@@ -86,14 +92,8 @@ export function cachePublicReads<E extends unknown[]>(fetch: Fetch<E>, deps: Pub
     const kept = entries.get(key) ?? (await rendering.get(key));
     if (kept) {
       for (const view of kept.views) await countKeptView(deps, view, now);
-      deps.log.info({
-        msg: 'request',
-        method: 'GET',
-        route: path.replace(/\d+$/, ':id'),
-        status: kept.status,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-        cached: true,
-      });
+      served++;
+      servedSinceLog++;
       return new Response(kept.body, { status: kept.status, headers: kept.headers });
     }
     let done: (e: Entry | undefined) => void = () => {};
@@ -111,6 +111,14 @@ export function cachePublicReads<E extends unknown[]>(fetch: Fetch<E>, deps: Pub
       if (rendering.get(key) && v === version) rendering.delete(key);
     }
   };
+  return Object.assign(cachedFetch, {
+    served: () => served,
+    logServed() {
+      if (servedSinceLog === 0) return;
+      deps.log.info({ msg: 'answers served from memory', count: servedSinceLog });
+      servedSinceLog = 0;
+    },
+  });
 }
 
 // kept as bytes: a string would be encoded to UTF-8 again on every answer

@@ -1,6 +1,7 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { appealEvents, appeals, categories, routingRules } from '../../../db/schema/index.js';
 import type { Db } from '../../platform/db/db.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { AppError } from '../../platform/http/errors.js';
 import { sealLog } from '../audit/index.js';
 import { appealLog } from './appeal-log.js';
@@ -16,6 +17,21 @@ export interface RoutingInput {
 
 type Rule = typeof routingRules.$inferSelect;
 
+// run for every new appeal: built once, not per post
+const rulesOfCategory = (db: Db) =>
+  db
+    .select()
+    .from(routingRules)
+    .where(eq(routingRules.categoryId, sql.placeholder('categoryId')))
+    .orderBy(desc(routingRules.priority), asc(routingRules.id))
+    .prepare();
+const defaultDepartment = (db: Db) =>
+  db
+    .select({ defaultDepartmentId: categories.defaultDepartmentId })
+    .from(categories)
+    .where(eq(categories.id, sql.placeholder('categoryId')))
+    .prepare();
+
 /** Whether any of a rule's keywords occurs in the text (case-insensitively); a rule without keywords always does. */
 export function ruleMatches(rule: Pick<Rule, 'keywords'>, text: string): boolean {
   if (!rule.keywords?.length) return true;
@@ -30,19 +46,12 @@ export function ruleMatches(rule: Pick<Rule, 'keywords'>, text: string): boolean
  */
 export async function routeAppeal(db: Db, input: RoutingInput): Promise<number | null> {
   if (input.requestedDepartmentId !== undefined) return input.requestedDepartmentId;
-  const rules = await db
-    .select()
-    .from(routingRules)
-    .where(eq(routingRules.categoryId, input.categoryId))
-    .orderBy(desc(routingRules.priority), asc(routingRules.id));
+  const rules = await prepared(db, rulesOfCategory).all({ categoryId: input.categoryId });
   const text = `${input.title}\n${input.body}`;
   const matching = rules.filter((r) => ruleMatches(r, text));
   const best = matching.find((r) => r.keywords?.length) ?? matching[0];
   if (best) return best.departmentId;
-  const [category] = await db
-    .select({ defaultDepartmentId: categories.defaultDepartmentId })
-    .from(categories)
-    .where(eq(categories.id, input.categoryId));
+  const [category] = await prepared(db, defaultDepartment).all({ categoryId: input.categoryId });
   return category?.defaultDepartmentId ?? null;
 }
 

@@ -7,10 +7,10 @@ import {
   textCommitments,
 } from '../../../db/schema/index.js';
 import { toBase64Url } from '../../platform/crypto/encoding.js';
-import { randomBytes } from '../../platform/crypto/hash.js';
+import { randomBytes, sha256Hex } from '../../platform/crypto/hash.js';
 import type { BatchItem, Db } from '../../platform/db/db.js';
 import { entryRow } from './log.service.js';
-import { textCommitment } from './verifier/log-format.js';
+import { commitmentInput } from './verifier/log-format.js';
 
 /**
  * Where each committed item type is published; the verifier fetches this URL and hashes the named fields
@@ -45,7 +45,8 @@ export async function commitText(
       itemType: input.itemType,
       itemId: input.itemId,
       salt: toBase64Url(salt),
-      commitment: await textCommitment(salt, Object.values(input.fields)),
+      // the verifier's textCommitment, hashed on this thread rather than through WebCrypto's pool
+      commitment: sha256Hex(commitmentInput(salt, Object.values(input.fields))),
       fields: names,
       publishAt: input.publishAt,
     }),

@@ -6,6 +6,7 @@ import {
   WWWAuthenticateHeader,
 } from '@cloudflare/privacypass-ts';
 import { spentNonces } from '../../../db/schema/index.js';
+import type { BlindSigner } from '../../platform/crypto/blind-signer.js';
 import { toBase64Url } from '../../platform/crypto/encoding.js';
 import { equalBytes, sha256 } from '../../platform/crypto/hash.js';
 import type { BatchItem, Db } from '../../platform/db/db.js';
@@ -47,12 +48,14 @@ const origin = new publicVerif.Origin(publicVerif.BlindRSAMode.PSS);
 /**
  * Checks `Authorization: PrivateToken token="…"` in the order that gives each failure its own code:
  * type, challenge digest (the library's verify checks only the signature), live key, signature.
- * Returns the nonce to spend; spending happens in the caller's batch (see `spendWith`).
+ * Returns the nonce to spend; spending happens in the caller's batch (see `spendWith`). `verifier`: the
+ * platform's synchronous signature check, if it has one.
  */
 export async function redeemToken(
   header: string | undefined,
   challenge: OriginChallenge,
   keys: Pick<KeyRing, 'live'>,
+  verifier?: Pick<BlindSigner, 'verifyToken'>,
 ): Promise<Spend> {
   const requireToken = async () =>
     new AppError('TOKEN_REQUIRED', undefined, { 'WWW-Authenticate': await wwwAuthenticate(challenge, keys) });
@@ -76,7 +79,9 @@ export async function redeemToken(
   if (!key) throw new AppError('TOKEN_UNKNOWN_KEY');
   let valid = false;
   try {
-    valid = await origin.verify(token, key.publicKey);
+    valid = verifier?.verifyToken
+      ? verifier.verifyToken(key.publicKey, token.authenticator, token.authInput.serialize())
+      : await origin.verify(token, key.publicKey);
   } catch {
     valid = false;
   }

@@ -103,7 +103,7 @@ export function tokenService(deps: AppDeps) {
     },
     issue,
     redeem: (authorization: string | undefined): Promise<Spend> =>
-      redeemToken(authorization, challenge, keys),
+      redeemToken(authorization, challenge, keys, deps.signer),
     wwwAuthenticate: () => wwwAuthenticate(challenge, keys),
     spendWith,
     /**
@@ -118,7 +118,7 @@ export function tokenService(deps: AppDeps) {
         issue: (c: Context, contentType: string, body: Uint8Array) =>
           issue(c, contentType, body, { keys: ring, reserve: scope.reserve, release: scope.release }),
         redeem: (authorization: string | undefined): Promise<Spend> =>
-          redeemToken(authorization, scopeChallenge, ring),
+          redeemToken(authorization, scopeChallenge, ring, deps.signer),
         wwwAuthenticate: () => wwwAuthenticate(scopeChallenge, ring),
       };
     },

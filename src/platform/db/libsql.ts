@@ -6,7 +6,9 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from '../../../db/schema/index.js';
 import type { Config } from '../config/config.js';
 import { PROJECT_ROOT } from '../config/project-root.node.js';
+import { startCheckpointer, WRITER_CHECKPOINT_PAGES } from './checkpointer.node.js';
 import type { Db } from './db.js';
+import { groupCommit } from './group-commit.node.js';
 import { cacheStatements } from './statement-cache.node.js';
 
 export const migrationsFolder = join(PROJECT_ROOT, 'db/migrations');
@@ -27,7 +29,7 @@ export async function openLibsql(
   const isFile = url.startsWith('file:');
   if (isFile) mkdirSync(dirname(url.slice('file:'.length)) || '.', { recursive: true });
   cacheStatements();
-  const client = createClient({
+  const opened = createClient({
     url,
     authToken: config.DATABASE_AUTH_TOKEN,
     // one connection: per-connection PRAGMAs below then hold for every statement, and the embedded
@@ -36,6 +38,8 @@ export async function openLibsql(
     // wait up to 5 s for another process (the CLI) holding the write lock instead of failing at once
     timeout: 5000,
   });
+  // an embedded file: concurrent batches share one commit (see group-commit.node.ts)
+  const client = isFile ? groupCommit(opened) : opened;
   if (isFile || url === ':memory:') {
     // WAL: readers never block the writer, and commits append instead of rewriting pages
     await client.execute('PRAGMA journal_mode = WAL');
@@ -47,7 +51,14 @@ export async function openLibsql(
     // deleted rows (destroyed salts, counters, withdrawn text) are overwritten, not left in free pages
     await client.execute('PRAGMA secure_delete = ON');
   }
-  return { db: drizzle(client, { schema, casing: 'snake_case' }), close: () => client.close() };
+  // commits stay on this thread; copying them from the WAL into the file moves to another one
+  const stopCheckpoints = isFile ? startCheckpointer(url.slice('file:'.length)) : undefined;
+  if (stopCheckpoints) await client.execute(`PRAGMA wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
+  const close = () => {
+    stopCheckpoints?.();
+    client.close();
+  };
+  return { db: drizzle(client, { schema, casing: 'snake_case' }), close };
 }
 
 /** Applies pending drizzle-kit migrations from db/migrations. Returns nothing; safe to repeat. */

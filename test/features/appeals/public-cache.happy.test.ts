@@ -13,13 +13,12 @@ import { store } from './appeals-fixture.js';
 describe('public response cache', () => {
   let h: Harness;
   let watch: ChangeWatch;
-  let fetch: (r: Request) => Response | Promise<Response>;
+  let fetch: ReturnType<typeof cachePublicReads<[]>>;
   let id: number;
   const get = async (path: string, headers: Record<string, string> = {}) => {
     const res = await fetch(new Request(`${ORIGIN}${path}`, { headers }));
     return { status: res.status, body: await res.text(), headers: Object.fromEntries(res.headers) };
   };
-  const cachedLines = () => h.log.lines.filter((l) => l.includes('"cached":true')).length;
   const views = async (page: string) =>
     (
       await h.db.all<{ n: number }>(
@@ -47,14 +46,30 @@ describe('public response cache', () => {
   });
 
   it('answers a repeated read from memory with the same status, headers and body, and still counts it', async () => {
-    const before = cachedLines();
+    const before = fetch.served();
     const first = await get(`/appeals/${id}`);
     const second = await get(`/appeals/${id}`);
     expect(first.status).toBe(200);
     expect(second).toEqual(first);
-    expect(cachedLines()).toBe(before + 1);
+    expect(fetch.served()).toBe(before + 1);
     await flushViews(h.db);
     expect(await views(`appeal:${id}`)).toBe(2);
+  });
+
+  it('logs answers served from memory as one count, not a line each', async () => {
+    await get(`/appeals/${id}`);
+    fetch.logServed();
+    const lines = () => h.log.lines.filter((l) => l.includes('served from memory'));
+    const before = lines().length;
+    await get(`/appeals/${id}`);
+    await get(`/appeals/${id}`);
+    fetch.logServed();
+    fetch.logServed();
+    expect(
+      lines()
+        .slice(before)
+        .map((l) => JSON.parse(l).count),
+    ).toEqual([2]);
   });
 
   it('keeps languages apart', async () => {
@@ -81,14 +96,14 @@ describe('public response cache', () => {
   });
 
   it('passes requests with credentials and other routes straight to the app', async () => {
-    const before = cachedLines();
+    const before = fetch.served();
     await get(`/appeals/${id}`, { cookie: 'x=1' });
     await get(`/appeals/${id}`, { cookie: 'x=1' });
     await get(`/api/v1/appeals/${id}`, { authorization: 'PrivateToken token=abc' });
     await get(`/api/v1/appeals/${id}`, { authorization: 'PrivateToken token=abc' });
     await get('/healthz');
     await get('/healthz');
-    expect(cachedLines()).toBe(before);
+    expect(fetch.served()).toBe(before);
   });
 
   it('buffers view counts in memory until flushed, then writes their sum', async () => {
@@ -105,10 +120,10 @@ describe('public response cache', () => {
     const page = `appeal:${id}`;
     const had = await views(page);
     await get(`/appeals/${id}`);
-    const before = cachedLines();
+    const before = fetch.served();
     await flushViews(h.db, watch);
     await get(`/appeals/${id}`);
-    expect(cachedLines()).toBe(before + 1);
+    expect(fetch.served()).toBe(before + 1);
     await flushViews(h.db, watch);
     expect(await views(page)).toBe(had + 2);
   });

@@ -41,3 +41,37 @@ describe.each([
     expect(await signer.blindSign(pkcs8, blindedMsg)).toHaveLength(256);
   });
 });
+
+describe('native token verification (node:crypto RSASSA-PSS on the calling thread)', () => {
+  it('accepts exactly what the library accepts: a finalized signature, not a flipped bit or another key', async () => {
+    const keyPair = () =>
+      RSABSSA.SHA384.generateKey({ modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) });
+    const { publicKey, privateKey } = await keyPair();
+    const other = await keyPair();
+    const verifyToken = nodeBlindSigner().verifyToken!;
+    const msg = suite.prepare(randomBytes(64));
+    const { blindedMsg, inv } = await suite.blind(publicKey, msg);
+    const signature = await suite.finalize(
+      publicKey,
+      msg,
+      await suite.blindSign(privateKey, blindedMsg),
+      inv,
+    );
+    const flipped = (b: Uint8Array) => b.map((x, i) => (i === 7 ? x ^ 1 : x));
+    const cases = [
+      [publicKey, signature, msg],
+      [publicKey, flipped(signature), msg],
+      [publicKey, signature, flipped(msg)],
+      [other.publicKey, signature, msg],
+    ] as const;
+    for (const [key, sig, message] of cases) {
+      expect(verifyToken(key, sig, message)).toBe(await suite.verify(key, sig, message));
+    }
+    expect(cases.map(([key, sig, message]) => verifyToken(key, sig, message))).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+});

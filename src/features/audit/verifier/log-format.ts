@@ -84,6 +84,11 @@ export function fromBase64Url(text: string): Uint8Array {
  * found by trying guesses against the commitment.
  */
 export function textCommitment(salt: Uint8Array, fields: readonly string[]): Promise<string> {
+  return sha256Hex(commitmentInput(salt, fields));
+}
+
+/** The bytes `textCommitment` hashes, for a server that hashes them synchronously. */
+export function commitmentInput(salt: Uint8Array, fields: readonly string[]): Uint8Array {
   const parts = fields.map((f) => new TextEncoder().encode(f));
   const out = new Uint8Array(salt.length + parts.reduce((n, b) => n + 4 + b.length, 0));
   out.set(salt, 0);
@@ -94,5 +99,5 @@ export function textCommitment(salt: Uint8Array, fields: readonly string[]): Pro
     out.set(b, o + 4);
     o += 4 + b.length;
   }
-  return sha256Hex(out);
+  return out;
 }
