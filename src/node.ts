@@ -43,7 +43,7 @@ const log = jsonLogger(logLines.line);
 process.on('exit', logLines.flush);
 const clock = systemClock;
 const secrets = deriveSecrets(secretKey.key);
-const { db, close } = await openLibsql(config);
+const { db, close } = await openLibsql(config, { checkpointThread: true });
 await migrateLibsql(db);
 const seeded = await prepareDatabase(db, secrets, clock.now(), { seed: true, demoContent: true });
 

@@ -47,6 +47,7 @@ describe('checkpoints on their own thread', () => {
     const file = tempFile();
     const { db, close } = await openLibsql(
       parseConfig({ DATABASE_URL: `file:${file}`, SECRET_KEY: 'k'.repeat(43), PUBLIC_ORIGIN: 'http://x' }),
+      { checkpointThread: true },
     );
     try {
       const [row] = await db.all<{ wal_autocheckpoint: number }>(sql`PRAGMA wal_autocheckpoint`);

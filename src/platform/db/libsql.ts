@@ -20,10 +20,13 @@ export interface OpenDatabase {
 
 /**
  * Opens the configured libSQL database: an embedded file (folder created) or a libSQL server / Turso.
- * @example const { db, close } = await openLibsql(config)
+ * `checkpointThread`: the server's long-lived writer copies WAL pages into the file on a thread of its own;
+ * short-lived openers (CLI, tests) leave that to SQLite.
+ * @example const { db, close } = await openLibsql(config, { checkpointThread: true })
  */
 export async function openLibsql(
   config: Pick<Config, 'DATABASE_URL' | 'DATABASE_AUTH_TOKEN' | 'DATABASE_SYNC'>,
+  opts: { checkpointThread?: boolean } = {},
 ): Promise<OpenDatabase> {
   const url = config.DATABASE_URL;
   const isFile = url.startsWith('file:');
@@ -52,7 +55,8 @@ export async function openLibsql(
     await client.execute('PRAGMA secure_delete = ON');
   }
   // commits stay on this thread; copying them from the WAL into the file moves to another one
-  const stopCheckpoints = isFile ? startCheckpointer(url.slice('file:'.length)) : undefined;
+  const stopCheckpoints =
+    isFile && opts.checkpointThread ? startCheckpointer(url.slice('file:'.length)) : undefined;
   if (stopCheckpoints) await client.execute(`PRAGMA wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
   const close = () => {
     stopCheckpoints?.();
