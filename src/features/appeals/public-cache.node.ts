@@ -53,7 +53,7 @@ export function cachePublicReads<E extends unknown[]>(
   let version = Number.NaN;
   let validUntil = 0;
   let served = 0;
-  let servedSinceLog = 0;
+  let servedWhenLogged = 0;
 
   function current(now: number) {
     const v = deps.watch.version();
@@ -93,7 +93,6 @@ export function cachePublicReads<E extends unknown[]>(
     if (kept) {
       for (const view of kept.views) await countKeptView(deps, view, now);
       served++;
-      servedSinceLog++;
       return new Response(kept.body, { status: kept.status, headers: kept.headers });
     }
     let done: (e: Entry | undefined) => void = () => {};
@@ -114,9 +113,9 @@ export function cachePublicReads<E extends unknown[]>(
   return Object.assign(cachedFetch, {
     served: () => served,
     logServed() {
-      if (servedSinceLog === 0) return;
-      deps.log.info({ msg: 'answers served from memory', count: servedSinceLog });
-      servedSinceLog = 0;
+      if (served === servedWhenLogged) return;
+      deps.log.info({ msg: 'answers served from memory', count: served - servedWhenLogged });
+      servedWhenLogged = served;
     },
   });
 }
